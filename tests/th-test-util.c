@@ -1,0 +1,203 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <sodium.h>
+
+#include "th-key-store.h"
+#include "th-order-store.h"
+#include "th-pickup-code.h"
+#include "th-station.h"
+#include "th-test-util.h"
+
+char *
+th_test_data_path (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "data", name, NULL);
+}
+
+char *
+th_test_build_path (const char *relative)
+{
+  return g_test_build_filename (G_TEST_BUILT, relative, NULL);
+}
+
+JsonNode *
+th_test_load_json (const char *name)
+{
+  g_autofree char *path = th_test_data_path (name);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+
+  json_parser_load_from_file (parser, path, &error);
+  g_assert_no_error (error);
+  return json_node_ref (json_parser_get_root (parser));
+}
+
+static void
+hex_to_bytes (const char *hex,
+              guint8     *out,
+              gsize       n)
+{
+  for (gsize i = 0; i < n; i++)
+    out[i] = (guint8) (g_ascii_xdigit_value (hex[2 * i]) * 16 + g_ascii_xdigit_value (hex[2 * i + 1]));
+}
+
+void
+th_test_fixture_set_up (ThTestFixture *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) vectors = th_test_load_json ("pickup-codes.json");
+  JsonArray *keys = json_object_get_array_member (json_node_get_object (vectors), "keys");
+
+  g_assert_cmpint (sodium_init (), >=, 0);
+  f->dir = g_dir_make_tmp ("tihuo-test-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->path = g_build_filename (f->dir, "station.db", NULL);
+  f->db = th_db_open (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_true (th_station_setup (f->db, TH_TEST_STATION, "counter-1", &error));
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < 2; i++)
+    {
+      JsonObject *k = json_array_get_object_element (keys, i);
+      guint8 seed[32], pk[32];
+      ThTrustedKey key = { 0 };
+
+      hex_to_bytes (json_object_get_string_member (k, "test_seed_hex"), seed, 32);
+      crypto_sign_seed_keypair (pk, f->secret_key[i], seed);
+      key.kid = (guint32) json_object_get_int_member (k, "kid");
+      memcpy (key.public_key, pk, 32);
+      key.not_before = TH_TEST_NOW - 365 * 86400;
+      key.not_after = TH_TEST_NOW + 365 * 86400;
+      g_assert_true (th_key_store_add (f->db, &key, &error));
+      g_assert_no_error (error);
+    }
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir == NULL)
+    {
+      g_unlink (path);
+      return;
+    }
+  while ((name = g_dir_read_name (dir)))
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+      remove_tree (child);
+    }
+  g_rmdir (path);
+}
+
+void
+th_test_fixture_tear_down (ThTestFixture *f,
+                           gconstpointer  data)
+{
+  g_clear_object (&f->db);
+  remove_tree (f->dir);
+  g_free (f->dir);
+  g_free (f->path);
+}
+
+JsonNode *
+th_test_make_order (gint64      id,
+                    const char *pickup_code,
+                    const char *phone_tail,
+                    guint       n_lines)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "id");
+  json_builder_add_string_value (b, id_text);
+  json_builder_set_member_name (b, "station_id");
+  json_builder_add_int_value (b, TH_TEST_STATION);
+  json_builder_set_member_name (b, "pickup_code");
+  json_builder_add_string_value (b, pickup_code);
+  json_builder_set_member_name (b, "customer");
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "name");
+  json_builder_add_string_value (b, "李*华");
+  json_builder_set_member_name (b, "phone_tail");
+  json_builder_add_string_value (b, phone_tail);
+  json_builder_end_object (b);
+  json_builder_set_member_name (b, "slot");
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "date");
+  json_builder_add_string_value (b, "2026-11-21");
+  json_builder_set_member_name (b, "start");
+  json_builder_add_string_value (b, "18:00");
+  json_builder_set_member_name (b, "end");
+  json_builder_add_string_value (b, "21:00");
+  json_builder_end_object (b);
+  json_builder_set_member_name (b, "status");
+  json_builder_add_string_value (b, "paid");
+  json_builder_set_member_name (b, "items");
+  json_builder_begin_array (b);
+  for (guint i = 1; i <= n_lines; i++)
+    {
+      g_autofree char *sku = g_strdup_printf ("SKU-%u", i);
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "line");
+      json_builder_add_int_value (b, i);
+      json_builder_set_member_name (b, "sku");
+      json_builder_add_string_value (b, sku);
+      json_builder_set_member_name (b, "name");
+      json_builder_add_string_value (b, "丹东草莓 500g");
+      json_builder_set_member_name (b, "qty");
+      json_builder_add_int_value (b, 2);
+      json_builder_set_member_name (b, "unit_price");
+      json_builder_add_int_value (b, 1290);
+      json_builder_set_member_name (b, "collected_qty");
+      json_builder_add_int_value (b, 0);
+      json_builder_set_member_name (b, "refunded_qty");
+      json_builder_add_int_value (b, 0);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+  json_builder_set_member_name (b, "paid");
+  json_builder_add_int_value (b, 2580 * n_lines);
+  json_builder_set_member_name (b, "refunded");
+  json_builder_add_int_value (b, 0);
+  json_builder_set_member_name (b, "note");
+  json_builder_add_string_value (b, "");
+  json_builder_set_member_name (b, "revision");
+  json_builder_add_int_value (b, 1);
+  json_builder_set_member_name (b, "updated_at");
+  json_builder_add_string_value (b, "2026-11-21T09:30:00Z");
+  json_builder_end_object (b);
+  return json_builder_get_root (b);
+}
+
+void
+th_test_import (ThDb     *db,
+                JsonNode *order)
+{
+  g_autoptr(JsonNode) root = json_node_new (JSON_NODE_ARRAY);
+  g_autoptr(GError) error = NULL;
+  JsonArray *array = json_array_new ();
+
+  json_array_add_element (array, json_node_copy (order));
+  json_node_take_array (root, array);
+  g_assert_true (th_order_store_import_json (db, root, NULL, &error));
+  g_assert_no_error (error);
+}
+
+char *
+th_test_sign (ThTestFixture *f,
+              guint          kid,
+              guint32        station_id,
+              gint64         order_id)
+{
+  g_assert_true (kid == 1 || kid == 2);
+  return th_pickup_code_sign (kid, station_id, (guint64) order_id,
+                              TH_TEST_NOW - 3600, TH_TEST_NOW + 86400, f->secret_key[kid - 1]);
+}

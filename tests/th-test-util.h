@@ -1,0 +1,41 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "th-db.h"
+#include "th-order.h"
+
+G_BEGIN_DECLS
+
+/* The vectors' fixed "now" and station. */
+#define TH_TEST_NOW     1795262400
+#define TH_TEST_STATION 7
+
+/* Every test gets a fresh database in its own temporary folder. */
+typedef struct {
+  char   *dir;
+  char   *path;
+  ThDb   *db;
+  guint8  secret_key[2][64];   /* from the vectors' test seeds, kid 1 and 2 */
+} ThTestFixture;
+
+void        th_test_fixture_set_up    (ThTestFixture *f,
+                                       gconstpointer  data);
+void        th_test_fixture_tear_down (ThTestFixture *f,
+                                       gconstpointer  data);
+
+char       *th_test_data_path         (const char    *name);
+JsonNode   *th_test_load_json         (const char    *name);
+/* An ORDER with @n_lines lines (qty 2 each), ready to import. */
+JsonNode   *th_test_make_order        (gint64         id,
+                                       const char    *pickup_code,
+                                       const char    *phone_tail,
+                                       guint          n_lines);
+void        th_test_import            (ThDb          *db,
+                                       JsonNode      *order);
+char       *th_test_sign              (ThTestFixture *f,
+                                       guint          kid,
+                                       guint32        station_id,
+                                       gint64         order_id);
+char       *th_test_build_path        (const char    *relative);
+
+G_END_DECLS
