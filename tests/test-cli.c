@@ -6,50 +6,6 @@
 #include "th-json.h"
 #include "th-test-util.h"
 
-typedef struct {
-  int       status;
-  char     *out;
-  char     *err;
-  JsonNode *json;
-} Run;
-
-static void
-run_clear (Run *r)
-{
-  g_free (r->out);
-  g_free (r->err);
-  g_clear_pointer (&r->json, json_node_unref);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-static void
-cli (ThTestFixture *f, Run *r, ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GSubprocess) p = NULL;
-  g_autoptr(GError) error = NULL;
-  const char *arg;
-  va_list ap;
-
-  g_ptr_array_add (argv, (char *) g_getenv ("TIHUO_CLI"));
-  va_start (ap, r);
-  while ((arg = va_arg (ap, const char *)))
-    g_ptr_array_add (argv, (char *) arg);
-  va_end (ap);
-  g_ptr_array_add (argv, (char *) "--db");
-  g_ptr_array_add (argv, f->path);
-  g_ptr_array_add (argv, NULL);
-
-  p = g_subprocess_newv ((const char * const *) argv->pdata,
-                         G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_communicate_utf8 (p, NULL, NULL, &r->out, &r->err, &error));
-  g_assert_true (g_subprocess_get_if_exited (p));
-  r->status = g_subprocess_get_exit_status (p);
-  r->json = th_json_parse (r->out, -1, "output", NULL);
-}
-
 static void
 write_orders (ThTestFixture *f, const char *path)
 {
@@ -76,14 +32,14 @@ test_flow (ThTestFixture *f,
 
   write_orders (f, orders);
   {
-    g_auto(Run) r = { 0 };
-    cli (f, &r, "import-orders", orders, "--json", NULL);
+    g_auto(ThTestRun) r = { 0 };
+    th_test_cli (f, &r, "import-orders", orders, "--json", NULL);
     g_assert_cmpint (r.status, ==, 0);
     g_assert_cmpint (json_object_get_int_member (json_node_get_object (r.json), "new"), ==, 3);
   }
   {
-    g_auto(Run) r = { 0 };
-    cli (f, &r, "verify", "1000-0001", "--json", NULL);
+    g_auto(ThTestRun) r = { 0 };
+    th_test_cli (f, &r, "verify", "1000-0001", "--json", NULL);
     g_assert_cmpint (r.status, ==, 0);
     o = json_node_get_object (r.json);
     g_assert_cmpstr (json_object_get_string_member (o, "verdict"), ==, "ok");
@@ -92,8 +48,8 @@ test_flow (ThTestFixture *f,
     g_assert_cmpuint (json_array_get_length (json_object_get_array_member (o, "remaining")), ==, 2);
   }
   {
-    g_auto(Run) r = { 0 };
-    cli (f, &r, "collect", "10000001", "--lines", "1:1", "--staff", "wang", "--at", at, "--json", NULL);
+    g_auto(ThTestRun) r = { 0 };
+    th_test_cli (f, &r, "collect", "10000001", "--lines", "1:1", "--staff", "wang", "--at", at, "--json", NULL);
     g_assert_cmpint (r.status, ==, 0);
     o = json_node_get_object (r.json);
     g_assert_cmpstr (json_object_get_string_member (o, "verdict"), ==, "ok");
@@ -103,14 +59,14 @@ test_flow (ThTestFixture *f,
   }
   {
     /* More than remains: refused, exit 1, with the reason on stderr. */
-    g_auto(Run) r = { 0 };
-    cli (f, &r, "collect", "10000001", "--lines", "1:2", NULL);
+    g_auto(ThTestRun) r = { 0 };
+    th_test_cli (f, &r, "collect", "10000001", "--lines", "1:2", NULL);
     g_assert_cmpint (r.status, ==, 1);
     g_assert_nonnull (strstr (r.err, "remain"));
   }
   {
-    g_auto(Run) r = { 0 };
-    cli (f, &r, "outbox", "--json", NULL);
+    g_auto(ThTestRun) r = { 0 };
+    th_test_cli (f, &r, "outbox", "--json", NULL);
     g_assert_cmpint (r.status, ==, 0);
     g_assert_cmpuint (json_array_get_length (json_node_get_array (r.json)), ==, 1);
     o = json_array_get_object_element (json_node_get_array (r.json), 0);
@@ -119,18 +75,18 @@ test_flow (ThTestFixture *f,
     g_assert_cmpstr (json_object_get_string_member (o, "staff"), ==, "wang");
   }
   {
-    g_auto(Run) r = { 0 };
-    cli (f, &r, "undo", collection_id, "--reason", "给错了", "--at", later, NULL);
+    g_auto(ThTestRun) r = { 0 };
+    th_test_cli (f, &r, "undo", collection_id, "--reason", "给错了", "--at", later, NULL);
     g_assert_cmpint (r.status, ==, 0);
   }
   {
-    g_auto(Run) r = { 0 };
-    cli (f, &r, "undo", collection_id, "--reason", "again", "--at", later, NULL);
+    g_auto(ThTestRun) r = { 0 };
+    th_test_cli (f, &r, "undo", collection_id, "--reason", "again", "--at", later, NULL);
     g_assert_cmpint (r.status, ==, 1);
   }
   {
-    g_auto(Run) r = { 0 };
-    cli (f, &r, "lookup", "--phone-tail", "1234", "--json", NULL);
+    g_auto(ThTestRun) r = { 0 };
+    th_test_cli (f, &r, "lookup", "--phone-tail", "1234", "--json", NULL);
     g_assert_cmpint (r.status, ==, 0);
     g_assert_cmpuint (json_array_get_length (json_node_get_array (r.json)), ==, 2);
     o = json_array_get_object_element (json_node_get_array (r.json), 0);
@@ -138,19 +94,19 @@ test_flow (ThTestFixture *f,
     g_assert_true (json_object_has_member (o, "pickup_code"));
   }
   {
-    g_auto(Run) r = { 0 };
-    cli (f, &r, "lookup", "--phone-tail", "0000", NULL);
+    g_auto(ThTestRun) r = { 0 };
+    th_test_cli (f, &r, "lookup", "--phone-tail", "0000", NULL);
     g_assert_cmpint (r.status, ==, 1);
   }
   {
-    g_auto(Run) r = { 0 };
-    cli (f, &r, "lookup", "--name", "李", "--json", NULL);
+    g_auto(ThTestRun) r = { 0 };
+    th_test_cli (f, &r, "lookup", "--name", "李", "--json", NULL);
     g_assert_cmpint (r.status, ==, 0);
     g_assert_cmpuint (json_array_get_length (json_node_get_array (r.json)), ==, 3);
   }
   {
-    g_auto(Run) r = { 0 };
-    cli (f, &r, "audit", "verify", NULL);
+    g_auto(ThTestRun) r = { 0 };
+    th_test_cli (f, &r, "audit", "verify", NULL);
     g_assert_cmpint (r.status, ==, 0);
   }
 }
@@ -162,15 +118,15 @@ test_verdict_exit_codes (ThTestFixture *f,
   g_autofree char *code = th_test_sign (f, 1, 99, 5);
   g_autofree char *at = g_strdup_printf ("%d", TH_TEST_NOW);
   {
-    g_auto(Run) r = { 0 };
-    cli (f, &r, "verify", code, "--at", at, "--json", NULL);
+    g_auto(ThTestRun) r = { 0 };
+    th_test_cli (f, &r, "verify", code, "--at", at, "--json", NULL);
     g_assert_cmpint (r.status, ==, 1);
     g_assert_cmpstr (json_object_get_string_member (json_node_get_object (r.json), "verdict"), ==, "wrong_station");
     g_assert_cmpint (json_object_get_int_member (json_node_get_object (r.json), "code_station_id"), ==, 99);
   }
   {
-    g_auto(Run) r = { 0 };
-    cli (f, &r, "verify", "garbage", NULL);
+    g_auto(ThTestRun) r = { 0 };
+    th_test_cli (f, &r, "verify", "garbage", NULL);
     g_assert_cmpint (r.status, ==, 1);
     g_assert_nonnull (strstr (r.out, "malformed"));
   }
@@ -184,34 +140,34 @@ test_errors (ThTestFixture *f,
 
   g_assert_true (g_file_set_contents (bad, "{\"orders\": [1]}", -1, NULL));
   {
-    g_auto(Run) r = { 0 };
-    cli (f, &r, "import-orders", bad, NULL);
+    g_auto(ThTestRun) r = { 0 };
+    th_test_cli (f, &r, "import-orders", bad, NULL);
     g_assert_cmpint (r.status, ==, 2);
     g_assert_nonnull (strstr (r.err, "Entry 1"));
   }
   {
-    g_auto(Run) r = { 0 };
-    cli (f, &r, "import-orders", "/nonexistent/orders.json", NULL);
+    g_auto(ThTestRun) r = { 0 };
+    th_test_cli (f, &r, "import-orders", "/nonexistent/orders.json", NULL);
     g_assert_cmpint (r.status, ==, 2);
   }
   {
-    g_auto(Run) r = { 0 };
-    cli (f, &r, "verify", NULL);
+    g_auto(ThTestRun) r = { 0 };
+    th_test_cli (f, &r, "verify", NULL);
     g_assert_cmpint (r.status, ==, 2);
   }
   {
-    g_auto(Run) r = { 0 };
-    cli (f, &r, "frobnicate", NULL);
+    g_auto(ThTestRun) r = { 0 };
+    th_test_cli (f, &r, "frobnicate", NULL);
     g_assert_cmpint (r.status, ==, 2);
   }
   {
-    g_auto(Run) r = { 0 };
-    cli (f, &r, "collect", "10000001", "--lines", "one", NULL);
+    g_auto(ThTestRun) r = { 0 };
+    th_test_cli (f, &r, "collect", "10000001", "--lines", "one", NULL);
     g_assert_cmpint (r.status, ==, 2);
   }
   {
-    g_auto(Run) r = { 0 };
-    cli (f, &r, "init", "--station", "7", NULL);
+    g_auto(ThTestRun) r = { 0 };
+    th_test_cli (f, &r, "init", "--station", "7", NULL);
     g_assert_cmpint (r.status, ==, 2);
   }
 }
@@ -224,8 +180,8 @@ test_audit_tampered (ThTestFixture *f,
 
   g_assert_true (th_db_exec (f->db, "DROP TRIGGER audit_log_no_delete; DELETE FROM audit_log WHERE seq = 2", &error));
   {
-    g_auto(Run) r = { 0 };
-    cli (f, &r, "audit", "verify", "--json", NULL);
+    g_auto(ThTestRun) r = { 0 };
+    th_test_cli (f, &r, "audit", "verify", "--json", NULL);
     g_assert_cmpint (r.status, ==, 1);
     g_assert_false (json_object_get_boolean_member (json_node_get_object (r.json), "ok"));
     g_assert_nonnull (strstr (r.err, "entry 2"));
@@ -238,19 +194,19 @@ test_init (void)
   char *dir = g_dir_make_tmp ("tihuo-cli-XXXXXX", NULL);  /* freed by tear_down */
   ThTestFixture f = { .dir = dir, .path = g_build_filename (dir, "new.db", NULL) };
   {
-    g_auto(Run) r = { 0 };
-    cli (&f, &r, "verify", "10000001", NULL);
+    g_auto(ThTestRun) r = { 0 };
+    th_test_cli (&f, &r, "verify", "10000001", NULL);
     g_assert_cmpint (r.status, ==, 2);
     g_assert_nonnull (strstr (r.err, "init"));
   }
   {
-    g_auto(Run) r = { 0 };
-    cli (&f, &r, "init", "--station", "7", "--terminal", "counter-2", NULL);
+    g_auto(ThTestRun) r = { 0 };
+    th_test_cli (&f, &r, "init", "--station", "7", "--terminal", "counter-2", NULL);
     g_assert_cmpint (r.status, ==, 0);
   }
   {
-    g_auto(Run) r = { 0 };
-    cli (&f, &r, "verify", "10000001", "--json", NULL);
+    g_auto(ThTestRun) r = { 0 };
+    th_test_cli (&f, &r, "verify", "10000001", "--json", NULL);
     g_assert_cmpint (r.status, ==, 1);
     g_assert_cmpstr (json_object_get_string_member (json_node_get_object (r.json), "verdict"), ==, "unknown_code");
   }

@@ -205,6 +205,8 @@ test_validation (ThTestFixture *f,
     { "customer.phone_tail", "\"12a4\"", "phone_tail" },
     { "slot.date", "\"2026-02-30\"", "slot.date" },
     { "slot.start", "\"25:00\"", "slot.start" },
+    { "slot.end", "\"24:59\"", "slot.end" },
+    { "slot.start", "\"18:60\"", "slot.start" },
     { "status", "\"lost\"", "status" },
     { "items", "[]", "items" },
     { "items.0.qty", "0", "qty" },
@@ -281,6 +283,53 @@ test_bad_files (ThTestFixture *f,
   g_assert_error (error, TH_ERROR, TH_ERROR_INVALID);
 }
 
+/* What json-glib 1.6 would let through or crash on. */
+static void
+test_json_shape (void)
+{
+  g_autoptr(GString) deep = g_string_new (NULL);
+  const char *bad[] = {
+    "[] []",
+    "{\"orders\": []} {\"orders\": []}",
+    "[/* comment */]",
+    "[1, /x/ 2]",
+    "{\"name\": \"\\u12\"}",
+    "\"\\uZZZZ\"",
+  };
+  const char *good[] = {
+    "\xef\xbb\xbf[]",
+    "{\"name\": \"a/b \\u674e \\\\u\"}",
+    "  [1, 2]\n",
+    "\"plain\"",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(JsonNode) node = th_json_parse (bad[i], -1, "test", &error);
+      g_test_message ("%s → %s", bad[i], error ? error->message : "accepted");
+      g_assert_null (node);
+      g_assert_error (error, TH_ERROR, TH_ERROR_INVALID);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (good); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(JsonNode) node = th_json_parse (good[i], -1, "test", &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (node);
+    }
+
+  for (guint i = 0; i < 200000; i++)
+    g_string_append_c (deep, '[');
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(JsonNode) node = th_json_parse (deep->str, deep->len, "test", &error);
+    g_assert_null (node);
+    g_assert_error (error, TH_ERROR, TH_ERROR_INVALID);
+    g_assert_nonnull (strstr (error->message, "deep"));
+  }
+}
+
 static void
 test_keys (ThTestFixture *f,
            gconstpointer  data)
@@ -349,6 +398,7 @@ main (int argc, char *argv[])
   ADD ("validation", test_validation);
   ADD ("bad-files", test_bad_files);
   ADD ("keys", test_keys);
+  g_test_add_func ("/tihuo/order-import/json-shape", test_json_shape);
   ADD ("recycled-code", test_recycled_code);
   return g_test_run ();
 }

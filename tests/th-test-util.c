@@ -4,6 +4,7 @@
 #include <glib/gstdio.h>
 #include <sodium.h>
 
+#include "th-json.h"
 #include "th-key-store.h"
 #include "th-order-store.h"
 #include "th-pickup-code.h"
@@ -200,4 +201,43 @@ th_test_sign (ThTestFixture *f,
   g_assert_true (kid == 1 || kid == 2);
   return th_pickup_code_sign (kid, station_id, (guint64) order_id,
                               TH_TEST_NOW - 3600, TH_TEST_NOW + 86400, f->secret_key[kid - 1]);
+}
+
+void
+th_test_run_clear (ThTestRun *r)
+{
+  g_clear_pointer (&r->out, g_free);
+  g_clear_pointer (&r->err, g_free);
+  g_clear_pointer (&r->json, json_node_unref);
+}
+
+void
+th_test_cli (ThTestFixture *f,
+             ThTestRun     *r,
+             ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocess) p = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *arg;
+  va_list ap;
+
+  g_assert_nonnull (g_getenv ("TIHUO_CLI"));
+  g_ptr_array_add (argv, (char *) g_getenv ("TIHUO_CLI"));
+  va_start (ap, r);
+  while ((arg = va_arg (ap, const char *)))
+    g_ptr_array_add (argv, (char *) arg);
+  va_end (ap);
+  g_ptr_array_add (argv, (char *) "--db");
+  g_ptr_array_add (argv, f->path);
+  g_ptr_array_add (argv, NULL);
+
+  p = g_subprocess_newv ((const char * const *) argv->pdata,
+                         G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_communicate_utf8 (p, NULL, NULL, &r->out, &r->err, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (p));
+  r->status = g_subprocess_get_exit_status (p);
+  r->json = th_json_parse (r->out, -1, "output", NULL);
 }

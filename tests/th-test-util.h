@@ -38,4 +38,19 @@ char       *th_test_sign              (ThTestFixture *f,
                                        gint64         order_id);
 char       *th_test_build_path        (const char    *relative);
 
+/* One run of tihuo-cli ($TIHUO_CLI) on the fixture's database. */
+typedef struct {
+  int       status;
+  char     *out;
+  char     *err;
+  JsonNode *json;     /* stdout parsed, or NULL */
+} ThTestRun;
+
+void        th_test_run_clear         (ThTestRun     *r);
+void        th_test_cli               (ThTestFixture *f,
+                                       ThTestRun     *r,
+                                       ...) G_GNUC_NULL_TERMINATED;
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ThTestRun, th_test_run_clear)
+
 G_END_DECLS

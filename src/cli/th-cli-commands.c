@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <inttypes.h>
 
 #include "th-audit.h"
 #include "th-cli.h"
@@ -411,7 +412,7 @@ cmd_audit (int argc, char **argv)
       }
   }
   if (!th_cli_json ())
-    g_print (_("The audit log is intact: %" G_GUINT64_FORMAT " entries verified.\n"), n);
+    g_print (_("The audit log is intact: %" PRIu64 " entries verified.\n"), n);
   return TH_CLI_OK;
 }
 
@@ -425,5 +426,13 @@ const ThCliCommand th_cli_commands[] = {
   { "lookup", "(--phone-tail NNNN | --name TEXT | --code NNNNNNNN)", N_("Find orders"), cmd_lookup },
   { "outbox", "", N_("List events waiting to be sent"), cmd_outbox },
   { "audit", "verify", N_("Check that the audit log was not tampered with"), cmd_audit },
+  { "sync", "[--once] --server URL [--token-file FILE]", N_("Sync with the central platform (token: file or $TIHUO_TOKEN)"), th_cli_cmd_sync },
+  { "status", "[--json]", N_("Last pull, waiting events, conflicts and the last sync error"), th_cli_cmd_status },
+  { "staff", "add|list|remove NAME ...", N_("Manage staff accounts (a leader's PIN needed after the first)"), th_cli_cmd_staff },
+  { "refund", "ORDER --lines LINE:QTY[:AMOUNT],... --reason R --staff NAME", N_("Refund lines of an order"), th_cli_cmd_refund },
+  { "refund-slip", "REFUND_ID --pdf FILE", N_("Save a refund slip as PDF"), th_cli_cmd_refund_slip },
+  { "case", "open|update|list ...", N_("The after-sales ledger"), th_cli_cmd_case },
+  { "report", "aftersales --month YYYY-MM [--csv FILE]", N_("Monthly after-sales summary"), th_cli_cmd_report },
+  { "decode", "IMAGE...", N_("Print the QR codes in pictures, one FILE<TAB>TEXT line each"), th_cli_cmd_decode },
   { NULL }
 };

@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <inttypes.h>
 #include <stdio.h>
 
 #include "th-cli.h"
@@ -182,7 +183,7 @@ th_cli_print_verification (ThVerification *v)
   g_print ("%s%s: %s\n", th_verdict_to_string (v->verdict),
            v->provisional ? _(" (provisional)") : "", th_verdict_describe (v->verdict));
   if (v->order_id >= 0)
-    g_print (_("Order %" G_GINT64_FORMAT "\n"), v->order_id);
+    g_print (_("Order %" PRId64 "\n"), v->order_id);
   if (v->order && !v->order->provisional)
     g_print (_("Customer %s, phone …%s, slot %s %s–%s\n"), v->order->customer_name, v->order->phone_tail,
              v->order->slot_date, v->order->slot_start, v->order->slot_end);

@@ -3,7 +3,9 @@
 
 #include <glib.h>
 
+#include "th-case.h"
 #include "th-db.h"
+#include "th-refund.h"
 #include "th-verifier.h"
 
 G_BEGIN_DECLS
@@ -23,6 +25,43 @@ typedef struct {
 } ThCliCommand;
 
 extern const ThCliCommand th_cli_commands[];
+
+/* th-cli-sync.c */
+int      th_cli_cmd_sync    (int            argc,
+                             char         **argv);
+int      th_cli_cmd_status  (int            argc,
+                             char         **argv);
+
+/* th-cli-staff.c, th-cli-refund.c, th-cli-case.c, th-cli-report.c */
+int      th_cli_cmd_staff        (int            argc,
+                                  char         **argv);
+int      th_cli_cmd_refund       (int            argc,
+                                  char         **argv);
+int      th_cli_cmd_refund_slip  (int            argc,
+                                  char         **argv);
+int      th_cli_cmd_case         (int            argc,
+                                  char         **argv);
+int      th_cli_cmd_report       (int            argc,
+                                  char         **argv);
+JsonNode *th_cli_refund_to_json  (ThRefund      *refund);
+JsonNode *th_cli_case_to_json    (ThCase        *c,
+                                  const ThCaseDeadlines *deadlines,
+                                  gint64         now);
+
+/* th-cli-decode.c */
+int      th_cli_cmd_decode       (int            argc,
+                                  char         **argv);
+
+/* th-cli-args.c */
+gboolean th_cli_parse_at         (const char    *text,
+                                  gint64        *out);
+char    *th_cli_read_pin_file    (const char    *path,
+                                  const char    *option);
+gboolean th_cli_usage            (int            argc,
+                                  char         **argv,
+                                  int            n,
+                                  const char    *usage);
+GArray  *th_cli_parse_line_qty   (const char    *spec);
 
 /* Parses the command's own options plus --db and --json; on a usage error
  * prints it and returns FALSE. */

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <inttypes.h>
 
 #include "th-audit.h"
 #include "th-error.h"
@@ -130,7 +131,7 @@ broken (GError    **error,
         const char *why)
 {
   g_set_error (error, TH_ERROR, TH_ERROR_CORRUPT,
-               _("The audit log is broken at entry %" G_GINT64_FORMAT ": %s"), seq, why);
+               _("The audit log is broken at entry %" PRId64 ": %s"), seq, why);
   return FALSE;
 }
 

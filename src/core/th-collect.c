@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <inttypes.h>
 
 #include "th-audit.h"
 #include "th-collect.h"
@@ -67,7 +68,7 @@ choose_lines (ThVerification   *v,
       if (line == NULL)
         {
           g_set_error (error, TH_ERROR, TH_ERROR_REFUSED,
-                       _("Order %" G_GINT64_FORMAT " has no line %u."), v->order_id, lines[i].line);
+                       _("Order %" PRId64 " has no line %u."), v->order_id, lines[i].line);
           return NULL;
         }
       for (guint j = 0; j < i; j++)
@@ -280,7 +281,7 @@ collect (ThDb             *db,
       if (n_lines > 0)
         {
           g_set_error (error, TH_ERROR, TH_ERROR_REFUSED,
-                       _("Order %" G_GINT64_FORMAT " is not in this station's copy yet, so its lines are "
+                       _("Order %" PRId64 " is not in this station's copy yet, so its lines are "
                          "unknown. Hand over the whole bag, or sync first for a partial pickup."),
                        v->order_id);
           goto fail;

@@ -7,10 +7,13 @@
 G_BEGIN_DECLS
 
 #define TH_TYPE_DB (th_db_get_type ())
+/* One connection to the station database. Its prepared-statement cache is not
+ * shared between threads: a worker thread opens its own ThDb on the same file
+ * (WAL lets readers and one writer work side by side). */
 G_DECLARE_FINAL_TYPE (ThDb, th_db, TH, DB, GObject)
 
 /* Schema version this build writes; see data/sql/. */
-#define TH_DB_SCHEMA_VERSION 1
+#define TH_DB_SCHEMA_VERSION 3
 
 ThDb          *th_db_open               (const char    *path,
                                          GError       **error);

@@ -5,11 +5,14 @@
  * and the station's own facts that the platform has not heard of yet stay in
  * force. A line's collected_qty is the platform's count plus the station's
  * collections whose `collected` event is still in the outbox, minus those
- * whose `collect_undone` event still is. Once an event has been accepted, the
- * platform's next revision already counts it. */
+ * whose `collect_undone` event still is. Refunds likewise: a line's
+ * refunded_qty is the platform's plus the station's refunds whose `refund`
+ * event is still in the outbox, and the order's `refunded` amount too. Once an
+ * event has been accepted, the platform's next revision already counts it. */
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <inttypes.h>
 
 #include "th-audit.h"
 #include "th-error.h"
@@ -174,14 +177,14 @@ th_order_store_parse_list (JsonNode  *root,
       if (order->station_id != station_id)
         {
           g_set_error (error, TH_ERROR, TH_ERROR_INVALID,
-                       _("Entry %u: order %" G_GINT64_FORMAT ": field “station_id” is %u, but this is station %u"),
+                       _("Entry %u: order %" PRId64 ": field “station_id” is %u, but this is station %u"),
                        i + 1, order->id, order->station_id, station_id);
           return NULL;
         }
       if (g_hash_table_contains (seen, &order->id))
         {
           g_set_error (error, TH_ERROR, TH_ERROR_INVALID,
-                       _("Entry %u: order %" G_GINT64_FORMAT ": field “id” appears twice in the file"),
+                       _("Entry %u: order %" PRId64 ": field “id” appears twice in the file"),
                        i + 1, order->id);
           return NULL;
         }
@@ -190,11 +193,50 @@ th_order_store_parse_list (JsonNode  *root,
   return g_steal_pointer (&orders);
 }
 
+/* Refunds not yet confirmed: the quantity per line, and the amount. */
+static gboolean
+local_refunds (ThDb       *db,
+               gint64      order_id,
+               GHashTable *refund_deltas,
+               gint64     *refund_amount,
+               GError    **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (!(stmt = th_db_prepare (db,
+                              "SELECT coalesce (sum (amount), 0) FROM refunds r WHERE r.order_id = ? "
+                              "AND EXISTS (SELECT 1 FROM outbox o WHERE o.id = r.event_id)", error)))
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, order_id);
+  rc = sqlite3_step (stmt);
+  *refund_amount = rc == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW)
+    return th_db_set_error (db, error, "reading local refunds");
+
+  if (!(stmt = th_db_prepare (db,
+                              "SELECT rl.line, sum (rl.qty) FROM refunds r JOIN refund_lines rl ON rl.refund_id = r.id "
+                              "WHERE r.order_id = ? AND EXISTS (SELECT 1 FROM outbox o WHERE o.id = r.event_id) "
+                              "GROUP BY rl.line", error)))
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, order_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_hash_table_insert (refund_deltas, GINT_TO_POINTER (sqlite3_column_int (stmt, 0)),
+                         GINT_TO_POINTER (sqlite3_column_int (stmt, 1)));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return th_db_set_error (db, error, "reading local refunds");
+  return TRUE;
+}
+
 /* Local facts for one line: see the comment at the top of this file. */
 static gboolean
 local_adjustments (ThDb       *db,
                    gint64      order_id,
                    GHashTable *deltas,
+                   GHashTable *refund_deltas,
+                   gint64     *refund_amount,
                    gboolean   *whole_order,
                    GError    **error)
 {
@@ -202,6 +244,8 @@ local_adjustments (ThDb       *db,
   int rc;
 
   *whole_order = FALSE;
+  if (!local_refunds (db, order_id, refund_deltas, refund_amount, error))
+    return FALSE;
 
   /* A provisional collection was made without knowing the lines: it stands
    * for the whole order until it is undone. */
@@ -286,6 +330,8 @@ th_order_store_apply (ThDb          *db,
                       GError       **error)
 {
   g_autoptr(GHashTable) deltas = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) refund_deltas = g_hash_table_new (NULL, NULL);
+  gint64 refund_amount = 0;
   gboolean was_provisional = FALSE;
   gboolean whole_order = FALSE;
   sqlite3_stmt *stmt;
@@ -302,8 +348,12 @@ th_order_store_apply (ThDb          *db,
       return TRUE;
     }
 
-  if (revision >= 0 && !local_adjustments (db, order->id, deltas, &whole_order, error))
+  if (revision >= 0 &&
+      !local_adjustments (db, order->id, deltas, refund_deltas, &refund_amount, &whole_order, error))
     return FALSE;
+  /* Never above paid: should the platform have refunded centrally too, it
+   * answers our event with a conflict. */
+  order->refunded = MIN (order->paid, order->refunded + refund_amount);
 
   /* Pickup codes are recycled by the platform over months: the newest order
    * holding a code owns it. */
@@ -354,7 +404,10 @@ th_order_store_apply (ThDb          *db,
     {
       ThOrderLine *l = &g_array_index (order->lines, ThOrderLine, i);
       gint64 collected = l->collected_qty;
-      gint64 open = (gint64) l->qty - l->refunded_qty;
+      gint64 refunded = MIN ((gint64) l->qty,
+                             (gint64) l->refunded_qty +
+                             GPOINTER_TO_INT (g_hash_table_lookup (refund_deltas, GUINT_TO_POINTER (l->line))));
+      gint64 open = (gint64) l->qty - refunded;
 
       if (whole_order)
         collected = open;
@@ -363,6 +416,7 @@ th_order_store_apply (ThDb          *db,
       collected = CLAMP (collected, 0, open);
       /* Keep what callers see in step with what is stored. */
       l->collected_qty = (guint) collected;
+      l->refunded_qty = (guint) refunded;
 
       sqlite3_bind_int64 (stmt, 1, order->id);
       sqlite3_bind_int64 (stmt, 2, l->line);

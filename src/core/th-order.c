@@ -48,24 +48,43 @@ is_digits (const char *s,
 }
 
 static gboolean
+is_digits_n (const char *s,
+             gsize       n)
+{
+  for (gsize i = 0; i < n; i++)
+    if (!g_ascii_isdigit (s[i]))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
 is_valid_date (const char *s)
 {
   g_autoptr(GDateTime) dt = NULL;
   int y, m, d;
 
+  /* Digits only: sscanf's %d alone would also take "+202-11-22" or
+   * "2026- 1-+2", which SQLite's date functions then read as NULL. */
   if (strlen (s) != 10 || s[4] != '-' || s[7] != '-' ||
+      !is_digits_n (s, 4) || !is_digits_n (s + 5, 2) || !is_digits_n (s + 8, 2) ||
       sscanf (s, "%4d-%2d-%2d", &y, &m, &d) != 3)
     return FALSE;
   dt = g_date_time_new_utc (y, m, d, 0, 0, 0);
   return dt != NULL;
 }
 
+/* HH:MM, 00:00 to 23:59; "24:00" too, for a slot that ends at midnight. */
 static gboolean
 is_valid_clock (const char *s)
 {
-  return strlen (s) == 5 && g_ascii_isdigit (s[0]) && g_ascii_isdigit (s[1]) && s[2] == ':' &&
-         g_ascii_isdigit (s[3]) && g_ascii_isdigit (s[4]) &&
-         ((s[0] - '0') * 10 + (s[1] - '0')) <= 24 && (s[3] - '0') <= 5;
+  int hours, minutes;
+
+  if (strlen (s) != 5 || !g_ascii_isdigit (s[0]) || !g_ascii_isdigit (s[1]) || s[2] != ':' ||
+      !g_ascii_isdigit (s[3]) || !g_ascii_isdigit (s[4]))
+    return FALSE;
+  hours = (s[0] - '0') * 10 + (s[1] - '0');
+  minutes = (s[3] - '0') * 10 + (s[4] - '0');
+  return minutes <= 59 && (hours <= 23 || (hours == 24 && minutes == 0));
 }
 
 static gboolean
@@ -287,7 +306,8 @@ th_order_new_from_json (JsonNode  *node,
     }
   if (!is_valid_clock (order->slot_start) || !is_valid_clock (order->slot_end))
     {
-      th_json_reader_fail (&r, "slot.start", _("must be a time like 18:00"));
+      th_json_reader_fail (&r, is_valid_clock (order->slot_start) ? "slot.end" : "slot.start",
+                           _("must be a time like 18:00"));
       return th_json_reader_propagate (&r, error), NULL;
     }
 

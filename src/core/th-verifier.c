@@ -327,7 +327,6 @@ th_verifier_verify_order (ThDb     *db,
                           GError  **error)
 {
   g_autoptr(ThVerification) v = verification_new (TH_VERDICT_OK);
-  g_autoptr(GError) local_error = NULL;
 
   g_return_val_if_fail (TH_IS_DB (db), NULL);
 

@@ -1,0 +1,22 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "th-db.h"
+
+G_BEGIN_DECLS
+
+#define TH_TYPE_HISTORY_PAGE (th_history_page_get_type ())
+G_DECLARE_FINAL_TYPE (ThHistoryPage, th_history_page, TH, HISTORY_PAGE, GtkWidget)
+
+void        th_history_page_set_db  (ThHistoryPage *self,
+                                     ThDb          *db);
+void        th_history_page_reload  (ThHistoryPage *self);
+gboolean    th_history_page_undo    (ThHistoryPage *self,
+                                     const char    *collection_id,
+                                     const char    *reason,
+                                     GError       **error);
+GtkListBox *th_history_page_get_list (ThHistoryPage *self);
+
+G_END_DECLS

@@ -1,0 +1,245 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The counter window: the station's identity and connection state in the
+ * header, and three pages (Counter, Orders, History). It turns the pages'
+ * signals into toasts and sounds; the pages call the core. */
+#include "config.h"
+
+#include "th-connection-indicator.h"
+#include "th-station.h"
+#include "th-window-private.h"
+
+G_DEFINE_FINAL_TYPE (ThWindow, th_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_DB,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+settings_changed_cb (ThWindow   *self,
+                     const char *key,
+                     GSettings  *settings)
+{
+  if (key == NULL || g_str_equal (key, "scanner-suffix"))
+    {
+      g_autofree char *suffix = g_settings_get_string (self->settings, "scanner-suffix");
+      th_scanner_burst_set_suffix (self->scanner, th_scanner_suffix_from_string (suffix));
+    }
+  if (key == NULL || g_str_equal (key, "auto-hand-over"))
+    th_counter_page_set_auto_hand_over (self->counter_page,
+                                        g_settings_get_boolean (self->settings, "auto-hand-over"));
+}
+
+static void
+th_window_dispose (GObject *object)
+{
+  ThWindow *self = (ThWindow *)object;
+
+  _th_window_dispose_scanner (self);
+  if (self->undo_toast)
+    g_object_remove_weak_pointer (G_OBJECT (self->undo_toast), (gpointer *) &self->undo_toast);
+  self->undo_toast = NULL;
+  g_clear_pointer (&self->undo_collection_id, g_free);
+  gtk_widget_dispose_template (GTK_WIDGET (self), TH_TYPE_WINDOW);
+  g_clear_object (&self->sound);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->db);
+
+  G_OBJECT_CLASS (th_window_parent_class)->dispose (object);
+}
+
+static void
+th_window_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  ThWindow *self = TH_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DB:
+      g_value_set_object (value, self->db);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+th_window_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  ThWindow *self = TH_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DB:
+      if (g_value_get_object (value))
+        th_window_set_db (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+th_window_class_init (ThWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = th_window_dispose;
+  object_class->get_property = th_window_get_property;
+  object_class->set_property = th_window_set_property;
+
+  properties[PROP_DB] =
+    g_param_spec_object ("db", NULL, NULL, TH_TYPE_DB,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (TH_TYPE_COUNTER_PAGE);
+  g_type_ensure (TH_TYPE_ORDERS_PAGE);
+  g_type_ensure (TH_TYPE_HISTORY_PAGE);
+  g_type_ensure (TH_TYPE_SETUP_PAGE);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/tihuo/Station/ui/th-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, ThWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, ThWindow, station_label);
+  gtk_widget_class_bind_template_child (widget_class, ThWindow, terminal_label);
+  gtk_widget_class_bind_template_child (widget_class, ThWindow, status_slot);
+  gtk_widget_class_bind_template_child (widget_class, ThWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, ThWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, ThWindow, loading_page);
+  gtk_widget_class_bind_template_child (widget_class, ThWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, ThWindow, setup_page);
+  gtk_widget_class_bind_template_child (widget_class, ThWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, ThWindow, counter_page);
+  gtk_widget_class_bind_template_child (widget_class, ThWindow, orders_page);
+  gtk_widget_class_bind_template_child (widget_class, ThWindow, history_page);
+
+  _th_window_class_add_page_callbacks (widget_class);
+  _th_window_class_add_actions (widget_class);
+}
+
+static void
+th_window_init (ThWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->settings = g_settings_new (APP_ID);
+  self->sound = th_sound_new (self->settings);
+  g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
+
+  gtk_box_append (self->status_slot, GTK_WIDGET (th_connection_indicator_new ()));
+
+  _th_window_init_scanner (self);
+  g_signal_connect_object (self->settings, "changed", G_CALLBACK (settings_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  settings_changed_cb (self, NULL, self->settings);
+
+  _th_window_update_identity (self);
+  gtk_stack_set_visible_child_name (self->main_stack, "loading");
+  _th_window_update_actions (self);
+}
+
+ThWindow *
+th_window_new (GtkApplication *application,
+               ThDb           *db)
+{
+  return g_object_new (TH_TYPE_WINDOW, "application", application, "db", db, NULL);
+}
+
+ThDb *
+th_window_get_db (ThWindow *self)
+{
+  g_return_val_if_fail (TH_IS_WINDOW (self), NULL);
+  return self->db;
+}
+
+/**
+ * th_window_set_db:
+ *
+ * Shows the station in @db, or asks for the station id and terminal name
+ * first when it is not set up yet.
+ */
+void
+th_window_set_db (ThWindow *self,
+                  ThDb     *db)
+{
+  g_return_if_fail (TH_IS_WINDOW (self));
+  g_return_if_fail (TH_IS_DB (db));
+
+  if (!g_set_object (&self->db, db))
+    return;
+  if (th_station_is_set_up (db))
+    _th_window_show_station (self);
+  else
+    {
+      _th_window_update_identity (self);
+      th_setup_page_set_db (self->setup_page, db);
+      gtk_stack_set_visible_child_name (self->main_stack, "setup");
+      gtk_widget_grab_focus (GTK_WIDGET (self->setup_page));
+    }
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DB]);
+}
+
+void
+th_window_show_loading (ThWindow   *self,
+                        const char *title)
+{
+  g_return_if_fail (TH_IS_WINDOW (self));
+  adw_status_page_set_title (self->loading_page, title);
+  gtk_stack_set_visible_child_name (self->main_stack, "loading");
+}
+
+void
+th_window_show_error (ThWindow     *self,
+                      const GError *error)
+{
+  g_return_if_fail (TH_IS_WINDOW (self));
+  g_return_if_fail (error != NULL);
+  adw_status_page_set_description (self->error_page, error->message);
+  gtk_stack_set_visible_child_name (self->main_stack, "error");
+}
+
+/**
+ * th_window_set_status_widget:
+ *
+ * Replaces the connection state in the header, e.g. with a sync status.
+ */
+void
+th_window_set_status_widget (ThWindow  *self,
+                             GtkWidget *widget)
+{
+  GtkWidget *child;
+
+  g_return_if_fail (TH_IS_WINDOW (self));
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->status_slot))))
+    gtk_box_remove (self->status_slot, child);
+  gtk_box_append (self->status_slot, widget);
+}
+
+ThScannerBurst *
+th_window_get_scanner (ThWindow *self)
+{
+  g_return_val_if_fail (TH_IS_WINDOW (self), NULL);
+  return self->scanner;
+}
+
+GtkEventController *
+th_window_get_key_controller (ThWindow *self)
+{
+  g_return_val_if_fail (TH_IS_WINDOW (self), NULL);
+  return self->key_controller;
+}
+
