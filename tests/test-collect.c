@@ -9,19 +9,6 @@
 #include "th-outbox.h"
 #include "th-test-util.h"
 
-static gint64
-count (ThDb *db, const char *sql)
-{
-  sqlite3_stmt *stmt = th_db_prepare (db, sql, NULL);
-  gint64 n;
-
-  g_assert_nonnull (stmt);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  n = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  return n;
-}
-
 static JsonObject *
 last_event (ThDb *db, JsonNode **keep)
 {
@@ -79,7 +66,7 @@ test_collect_all (ThTestFixture *f,
   g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (lines, 0), "qty"), ==, 2);
 
   /* The audit entry was written with it. */
-  g_assert_cmpint (count (f->db, "SELECT count(*) FROM audit_log WHERE action = 'collected'"), ==, 1);
+  g_assert_cmpint (th_test_scalar (f->db, "SELECT count(*) FROM audit_log WHERE action = 'collected'"), ==, 1);
   g_assert_true (th_audit_verify (f->db, NULL, &error));
 
   again = th_collect_code (f->db, "10000001", NULL, 0, "li", TH_TEST_NOW + 5, &error);
@@ -87,7 +74,7 @@ test_collect_all (ThTestFixture *f,
   g_assert_cmpint (again->verdict, ==, TH_VERDICT_ALREADY_COLLECTED);
   g_assert_null (again->collected);
   g_assert_cmpstr (again->collected_by, ==, "wang");
-  g_assert_cmpint (count (f->db, "SELECT count(*) FROM outbox"), ==, 1);
+  g_assert_cmpint (th_test_scalar (f->db, "SELECT count(*) FROM outbox"), ==, 1);
 }
 
 static void
@@ -127,7 +114,7 @@ test_partial (ThTestFixture *f,
   g_assert_error (error, TH_ERROR, TH_ERROR_REFUSED);
   g_clear_error (&error);
   /* Refusals wrote nothing. */
-  g_assert_cmpint (count (f->db, "SELECT count(*) FROM outbox"), ==, 1);
+  g_assert_cmpint (th_test_scalar (f->db, "SELECT count(*) FROM outbox"), ==, 1);
 
   rest = th_collect_order (f->db, 1, NULL, 0, TH_COLLECT_METHOD_PHONE, "wang", TH_TEST_NOW, &error);
   g_assert_no_error (error);
@@ -207,7 +194,7 @@ test_undo (ThTestFixture *f,
                    v->collection_id);
   g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (event, "data"), "reason"), ==,
                    "wrong bag");
-  g_assert_cmpint (count (f->db, "SELECT count(*) FROM audit_log WHERE action = 'collect_undone'"), ==, 1);
+  g_assert_cmpint (th_test_scalar (f->db, "SELECT count(*) FROM audit_log WHERE action = 'collect_undone'"), ==, 1);
 
   after = th_verifier_verify_code (f->db, "10000001", TH_TEST_NOW + 600, &error);
   g_assert_cmpint (after->verdict, ==, TH_VERDICT_OK);
@@ -247,8 +234,8 @@ test_negative_writes_nothing (ThTestFixture *f,
       g_assert_no_error (error);
       g_assert_cmpint (v->verdict, !=, TH_VERDICT_OK);
     }
-  g_assert_cmpint (count (f->db, "SELECT count(*) FROM outbox"), ==, 0);
-  g_assert_cmpint (count (f->db, "SELECT count(*) FROM collections"), ==, 0);
+  g_assert_cmpint (th_test_scalar (f->db, "SELECT count(*) FROM outbox"), ==, 0);
+  g_assert_cmpint (th_test_scalar (f->db, "SELECT count(*) FROM collections"), ==, 0);
 }
 
 int

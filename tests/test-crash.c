@@ -14,19 +14,6 @@
 #define FIRST_CODE 30000000
 #define KILLS 60
 
-static gint64
-scalar (ThDb *db, const char *sql)
-{
-  sqlite3_stmt *stmt = NULL;
-  gint64 v;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (th_db_get_handle (db), sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  v = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  return v;
-}
-
 static void
 import_orders (ThTestFixture *f)
 {
@@ -95,20 +82,20 @@ test_kill_while_collecting (ThTestFixture *f,
       reported++;
     }
   g_test_message ("%u collections reported done, %" G_GINT64_FORMAT " in the database", reported,
-                  scalar (f->db, "SELECT count(*) FROM collections"));
+                  th_test_scalar (f->db, "SELECT count(*) FROM collections"));
   g_assert_cmpuint (reported, >, 0);
 
   /* Exactly one outbox event per collection, and none without one. */
-  g_assert_cmpint (scalar (f->db, "SELECT count(*) FROM collections c WHERE "
+  g_assert_cmpint (th_test_scalar (f->db, "SELECT count(*) FROM collections c WHERE "
                                   "(SELECT count(*) FROM outbox o WHERE o.id = c.id AND o.type = 'collected') != 1"), ==, 0);
-  g_assert_cmpint (scalar (f->db, "SELECT count(*) FROM outbox"), ==,
-                   scalar (f->db, "SELECT count(*) FROM collections"));
+  g_assert_cmpint (th_test_scalar (f->db, "SELECT count(*) FROM outbox"), ==,
+                   th_test_scalar (f->db, "SELECT count(*) FROM collections"));
   /* No order was handed over twice, and the counters match the collections. */
-  g_assert_cmpint (scalar (f->db, "SELECT count(*) FROM (SELECT order_id FROM collections GROUP BY order_id HAVING count(*) > 1)"), ==, 0);
-  g_assert_cmpint (scalar (f->db, "SELECT sum(collected_qty) FROM order_lines"), ==,
-                   scalar (f->db, "SELECT coalesce(sum(qty), 0) FROM collection_lines"));
-  g_assert_cmpint (scalar (f->db, "SELECT count(*) FROM audit_log WHERE action = 'collected'"), ==,
-                   scalar (f->db, "SELECT count(*) FROM collections"));
+  g_assert_cmpint (th_test_scalar (f->db, "SELECT count(*) FROM (SELECT order_id FROM collections GROUP BY order_id HAVING count(*) > 1)"), ==, 0);
+  g_assert_cmpint (th_test_scalar (f->db, "SELECT sum(collected_qty) FROM order_lines"), ==,
+                   th_test_scalar (f->db, "SELECT coalesce(sum(qty), 0) FROM collection_lines"));
+  g_assert_cmpint (th_test_scalar (f->db, "SELECT count(*) FROM audit_log WHERE action = 'collected'"), ==,
+                   th_test_scalar (f->db, "SELECT count(*) FROM collections"));
 
   {
     sqlite3_stmt *stmt = NULL;

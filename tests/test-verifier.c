@@ -7,19 +7,6 @@
 #include "th-test-util.h"
 #include "th-verifier.h"
 
-static gint64
-count_rows (ThDb *db, const char *sql)
-{
-  sqlite3_stmt *stmt = th_db_prepare (db, sql, NULL);
-  gint64 n;
-
-  g_assert_nonnull (stmt);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  n = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  return n;
-}
-
 static void
 import_with (ThTestFixture *f,
              gint64         id,
@@ -160,10 +147,10 @@ test_no_side_effects (ThTestFixture *f,
                       gconstpointer  data)
 {
   g_autofree char *code = th_test_sign (f, 1, TH_TEST_STATION, 5);
-  gint64 audit_before = count_rows (f->db, "SELECT count(*) FROM audit_log");
+  gint64 audit_before = th_test_scalar (f->db, "SELECT count(*) FROM audit_log");
 
   import_with (f, 6, "10000006", "paid", 0, 0);
-  audit_before = count_rows (f->db, "SELECT count(*) FROM audit_log");
+  audit_before = th_test_scalar (f->db, "SELECT count(*) FROM audit_log");
   for (guint i = 0; i < 3; i++)
     {
       g_autoptr(ThVerification) a = verify (f, code);
@@ -171,10 +158,10 @@ test_no_side_effects (ThTestFixture *f,
       g_assert_cmpint (a->verdict, ==, TH_VERDICT_OK);
       g_assert_cmpint (b->verdict, ==, TH_VERDICT_OK);
     }
-  g_assert_cmpint (count_rows (f->db, "SELECT count(*) FROM outbox"), ==, 0);
-  g_assert_cmpint (count_rows (f->db, "SELECT count(*) FROM collections"), ==, 0);
-  g_assert_cmpint (count_rows (f->db, "SELECT count(*) FROM orders"), ==, 1);
-  g_assert_cmpint (count_rows (f->db, "SELECT count(*) FROM audit_log"), ==, audit_before);
+  g_assert_cmpint (th_test_scalar (f->db, "SELECT count(*) FROM outbox"), ==, 0);
+  g_assert_cmpint (th_test_scalar (f->db, "SELECT count(*) FROM collections"), ==, 0);
+  g_assert_cmpint (th_test_scalar (f->db, "SELECT count(*) FROM orders"), ==, 1);
+  g_assert_cmpint (th_test_scalar (f->db, "SELECT count(*) FROM audit_log"), ==, audit_before);
 }
 
 static void

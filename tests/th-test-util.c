@@ -241,3 +241,17 @@ th_test_cli (ThTestFixture *f,
   r->status = g_subprocess_get_exit_status (p);
   r->json = th_json_parse (r->out, -1, "output", NULL);
 }
+
+gint64
+th_test_scalar (ThDb       *db,
+                const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 v;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (th_db_get_handle (db), sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  v = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return v;
+}

@@ -36,6 +36,9 @@ char       *th_test_sign              (ThTestFixture *f,
                                        guint          kid,
                                        guint32        station_id,
                                        gint64         order_id);
+/* The single integer a query such as "SELECT count(*) …" returns. */
+gint64      th_test_scalar            (ThDb          *db,
+                                       const char    *sql);
 char       *th_test_build_path        (const char    *relative);
 
 /* One run of tihuo-cli ($TIHUO_CLI) on the fixture's database. */

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* Argument helpers for the staff, refund, case and report commands. */
+/* Argument helpers shared by tihuo-cli's commands. */
 #include "config.h"
 
 #include <glib/gi18n.h>

@@ -22,67 +22,6 @@
   if (db == NULL) \
     return th_cli_fail (error)
 
-static gboolean
-need_args (int         argc,
-           char      **argv,
-           int         n,
-           const char *usage)
-{
-  if (argc == n + 1)
-    return TRUE;
-  g_printerr (_("Usage: tihuo-cli %s %s\n"), argv[0], usage);
-  return FALSE;
-}
-
-static gboolean
-parse_time (const char  *text,
-            gint64      *out)
-{
-  char *end = NULL;
-  gint64 v;
-
-  if (text == NULL)
-    {
-      *out = th_time_now ();
-      return TRUE;
-    }
-  v = g_ascii_strtoll (text, &end, 10);
-  if (end == text || *end != '\0' || v < 0)
-    {
-      g_printerr (_("tihuo-cli: --at takes unix seconds, like 1795262400\n"));
-      return FALSE;
-    }
-  *out = v;
-  return TRUE;
-}
-
-/* LINE:QTY,LINE:QTY,… */
-static GArray *
-parse_lines (const char  *spec)
-{
-  g_autoptr(GArray) lines = g_array_new (FALSE, FALSE, sizeof (ThLineQty));
-  g_auto(GStrv) parts = g_strsplit (spec, ",", -1);
-
-  for (guint i = 0; parts[i]; i++)
-    {
-      g_auto(GStrv) pair = g_strsplit (g_strstrip (parts[i]), ":", -1);
-      guint64 line, qty;
-      ThLineQty lq;
-
-      if (g_strv_length (pair) != 2 ||
-          !g_ascii_string_to_unsigned (pair[0], 10, 1, 65535, &line, NULL) ||
-          !g_ascii_string_to_unsigned (pair[1], 10, 1, 100000, &qty, NULL))
-        {
-          g_printerr (_("tihuo-cli: --lines takes LINE:QTY pairs separated by commas, like 1:2,3:1\n"));
-          return NULL;
-        }
-      lq.line = (guint) line;
-      lq.qty = (guint) qty;
-      g_array_append_val (lines, lq);
-    }
-  return g_steal_pointer (&lines);
-}
-
 static int
 verdict_status (ThVerification *v)
 {
@@ -100,7 +39,7 @@ cmd_init (int argc, char **argv)
     { NULL }
   };
 
-  if (!th_cli_parse (&argc, &argv, "", entries) || !need_args (argc, argv, 0, "--station ID --terminal NAME"))
+  if (!th_cli_parse (&argc, &argv, "", entries) || !th_cli_usage (argc, argv, 0, "--station ID --terminal NAME"))
     return TH_CLI_ERROR;
   if (station < 0 || station > G_MAXUINT32 || terminal == NULL)
     {
@@ -125,7 +64,7 @@ cmd_import_orders (int argc, char **argv)
 {
   ThImportStats stats = { 0 };
 
-  if (!th_cli_parse (&argc, &argv, "FILE", NULL) || !need_args (argc, argv, 1, "FILE"))
+  if (!th_cli_parse (&argc, &argv, "FILE", NULL) || !th_cli_usage (argc, argv, 1, "FILE"))
     return TH_CLI_ERROR;
   {
     OPEN_DB_OR_FAIL (db);
@@ -144,7 +83,7 @@ cmd_import_keys (int argc, char **argv)
 {
   guint n = 0;
 
-  if (!th_cli_parse (&argc, &argv, "FILE", NULL) || !need_args (argc, argv, 1, "FILE"))
+  if (!th_cli_parse (&argc, &argv, "FILE", NULL) || !th_cli_usage (argc, argv, 1, "FILE"))
     return TH_CLI_ERROR;
   {
     OPEN_DB_OR_FAIL (db);
@@ -169,8 +108,8 @@ cmd_verify (int argc, char **argv)
     { NULL }
   };
 
-  if (!th_cli_parse (&argc, &argv, "CODE", entries) || !need_args (argc, argv, 1, "CODE [--at UNIX_TIME]") ||
-      !parse_time (at, &now))
+  if (!th_cli_parse (&argc, &argv, "CODE", entries) || !th_cli_usage (argc, argv, 1, "CODE [--at UNIX_TIME]") ||
+      !th_cli_parse_at (at, &now))
     return TH_CLI_ERROR;
   {
     OPEN_DB_OR_FAIL (db);
@@ -206,10 +145,10 @@ cmd_collect (int argc, char **argv)
   };
 
   if (!th_cli_parse (&argc, &argv, "CODE", entries) ||
-      !need_args (argc, argv, 1, "CODE [--lines LINE:QTY,...] [--staff NAME] [--at UNIX_TIME]") ||
-      !parse_time (at, &now))
+      !th_cli_usage (argc, argv, 1, "CODE [--lines LINE:QTY,...] [--staff NAME] [--at UNIX_TIME]") ||
+      !th_cli_parse_at (at, &now))
     return TH_CLI_ERROR;
-  if (spec && !(lines = parse_lines (spec)))
+  if (spec && !(lines = th_cli_parse_line_qty (spec)))
     return TH_CLI_ERROR;
   {
     OPEN_DB_OR_FAIL (db);
@@ -244,7 +183,7 @@ cmd_undo (int argc, char **argv)
   };
 
   if (!th_cli_parse (&argc, &argv, "COLLECTION_ID", entries) ||
-      !need_args (argc, argv, 1, "COLLECTION_ID --reason TEXT") || !parse_time (at, &now))
+      !th_cli_usage (argc, argv, 1, "COLLECTION_ID --reason TEXT") || !th_cli_parse_at (at, &now))
     return TH_CLI_ERROR;
   if (reason == NULL)
     {
@@ -309,7 +248,7 @@ cmd_lookup (int argc, char **argv)
   };
 
   if (!th_cli_parse (&argc, &argv, "", entries) ||
-      !need_args (argc, argv, 0, "(--phone-tail NNNN | --name TEXT | --code NNNNNNNN)"))
+      !th_cli_usage (argc, argv, 0, "(--phone-tail NNNN | --name TEXT | --code NNNNNNNN)"))
     return TH_CLI_ERROR;
   if ((tail != NULL) + (name != NULL) + (code != NULL) != 1)
     {
@@ -353,7 +292,7 @@ cmd_outbox (int argc, char **argv)
 {
   g_autoptr(JsonNode) events = NULL;
 
-  if (!th_cli_parse (&argc, &argv, "", NULL) || !need_args (argc, argv, 0, ""))
+  if (!th_cli_parse (&argc, &argv, "", NULL) || !th_cli_usage (argc, argv, 0, ""))
     return TH_CLI_ERROR;
   {
     OPEN_DB_OR_FAIL (db);
@@ -384,7 +323,7 @@ cmd_audit (int argc, char **argv)
   guint64 n = 0;
   gboolean ok;
 
-  if (!th_cli_parse (&argc, &argv, "verify", NULL) || !need_args (argc, argv, 1, "verify") ||
+  if (!th_cli_parse (&argc, &argv, "verify", NULL) || !th_cli_usage (argc, argv, 1, "verify") ||
       g_strcmp0 (argv[1], "verify") != 0)
     {
       g_printerr (_("Usage: tihuo-cli audit verify\n"));

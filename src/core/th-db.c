@@ -31,7 +31,7 @@ set_sqlite_error (sqlite3     *handle,
                   GError     **error,
                   const char  *what)
 {
-  int code = (rc == SQLITE_BUSY || rc == SQLITE_LOCKED) ? TH_ERROR_BUSY : TH_ERROR_DATABASE;
+  int code = ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED) ? TH_ERROR_BUSY : TH_ERROR_DATABASE;
 
   g_set_error (error, TH_ERROR, code,
                _("Database error while %s: %s"),
@@ -328,6 +328,30 @@ th_db_exec (ThDb        *self,
   rc = sqlite3_exec (self->handle, sql, NULL, NULL, NULL);
   if (rc != SQLITE_OK)
     return set_sqlite_error (self->handle, rc, error, sql);
+  return TRUE;
+}
+
+/**
+ * th_db_step_done:
+ * @what: what the statement does, for the error ("saving an order")
+ *
+ * Runs a statement that returns no rows, and resets it for the next use.
+ */
+gboolean
+th_db_step_done (ThDb          *self,
+                 sqlite3_stmt  *stmt,
+                 const char    *what,
+                 GError       **error)
+{
+  int rc;
+
+  g_return_val_if_fail (TH_IS_DB (self), FALSE);
+  g_return_val_if_fail (stmt != NULL, FALSE);
+
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return set_sqlite_error (self->handle, rc, error, what);
   return TRUE;
 }
 

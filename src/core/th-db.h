@@ -29,6 +29,11 @@ gboolean       th_db_exec               (ThDb          *self,
                                          const char    *sql,
                                          GError       **error);
 
+gboolean       th_db_step_done          (ThDb          *self,
+                                         sqlite3_stmt  *stmt,
+                                         const char    *what,
+                                         GError       **error);
+
 gboolean       th_db_begin_immediate    (ThDb          *self,
                                          GError       **error);
 gboolean       th_db_commit             (ThDb          *self,

@@ -304,20 +304,6 @@ existing_revision (ThDb     *db,
   return TRUE;
 }
 
-static gboolean
-step_done (ThDb         *db,
-           sqlite3_stmt *stmt,
-           const char   *what,
-           GError      **error)
-{
-  int rc = sqlite3_step (stmt);
-
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return th_db_set_error (db, error, what);
-  return TRUE;
-}
-
 /**
  * th_order_store_apply:
  *
@@ -361,7 +347,7 @@ th_order_store_apply (ThDb          *db,
     return FALSE;
   sqlite3_bind_text (stmt, 1, order->pickup_code, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 2, order->id);
-  if (!step_done (db, stmt, "releasing a recycled pickup code", error))
+  if (!th_db_step_done (db, stmt, "releasing a recycled pickup code", error))
     return FALSE;
 
   if (!(stmt = th_db_prepare (db,
@@ -384,7 +370,7 @@ th_order_store_apply (ThDb          *db,
   sqlite3_bind_text (stmt, 12, order->note, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 13, order->revision);
   sqlite3_bind_text (stmt, 14, order->updated_at, -1, SQLITE_STATIC);
-  if (!step_done (db, stmt, "saving an order", error))
+  if (!th_db_step_done (db, stmt, "saving an order", error))
     return FALSE;
 
   if (revision >= 0)
@@ -392,7 +378,7 @@ th_order_store_apply (ThDb          *db,
       if (!(stmt = th_db_prepare (db, "DELETE FROM order_lines WHERE order_id = ?", error)))
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, order->id);
-      if (!step_done (db, stmt, "replacing order lines", error))
+      if (!th_db_step_done (db, stmt, "replacing order lines", error))
         return FALSE;
     }
 
@@ -426,7 +412,7 @@ th_order_store_apply (ThDb          *db,
       sqlite3_bind_int64 (stmt, 6, l->unit_price);
       sqlite3_bind_int64 (stmt, 7, collected);
       sqlite3_bind_int64 (stmt, 8, l->refunded_qty);
-      if (!step_done (db, stmt, "saving an order line", error))
+      if (!th_db_step_done (db, stmt, "saving an order line", error))
         return FALSE;
     }
 

@@ -107,18 +107,6 @@ th_refund_unref (ThRefund *refund)
   g_atomic_rc_box_release_full (refund, (GDestroyNotify) refund_free);
 }
 
-static gboolean
-step_done (ThDb         *db,
-           sqlite3_stmt *stmt,
-           const char   *what,
-           GError      **error)
-{
-  int rc = sqlite3_step (stmt);
-
-  sqlite3_reset (stmt);
-  return rc == SQLITE_DONE || th_db_set_error (db, error, what);
-}
-
 /* The conditional UPDATEs cannot fail after planning under the same lock;
  * they are the last word should they ever disagree. */
 static gboolean
@@ -133,7 +121,7 @@ count_refund (ThDb      *db,
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, plan->amount);
   sqlite3_bind_int64 (stmt, 2, plan->order_id);
-  if (!step_done (db, stmt, "counting a refund", error))
+  if (!th_db_step_done (db, stmt, "counting a refund", error))
     return FALSE;
   if (sqlite3_changes (th_db_get_handle (db)) != 1)
     goto changed;
@@ -151,7 +139,7 @@ count_refund (ThDb      *db,
       sqlite3_bind_int64 (stmt, 1, plan->order_id);
       sqlite3_bind_int64 (stmt, 2, l->line);
       sqlite3_bind_int64 (stmt, 3, l->qty);
-      if (!step_done (db, stmt, "counting a refunded line", error))
+      if (!th_db_step_done (db, stmt, "counting a refunded line", error))
         return FALSE;
       if (sqlite3_changes (th_db_get_handle (db)) != 1)
         goto changed;
@@ -226,7 +214,7 @@ record_refund (ThDb      *db,
   sqlite3_bind_text (stmt, 8, th_reason_to_string (plan->reason), -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 9, plan->note, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 10, plan->approved_by, -1, SQLITE_STATIC);
-  if (!step_done (db, stmt, "recording a refund", error))
+  if (!th_db_step_done (db, stmt, "recording a refund", error))
     return FALSE;
 
   if (!(stmt = th_db_prepare (db,
@@ -244,7 +232,7 @@ record_refund (ThDb      *db,
       sqlite3_bind_text (stmt, 5, l->name, -1, SQLITE_STATIC);
       sqlite3_bind_int64 (stmt, 6, l->qty);
       sqlite3_bind_int64 (stmt, 7, l->amount);
-      if (!step_done (db, stmt, "recording a refunded line", error))
+      if (!th_db_step_done (db, stmt, "recording a refunded line", error))
         return FALSE;
     }
 

@@ -39,18 +39,6 @@ batch_body (JsonNode   *events,
 }
 
 static gboolean
-step_done (ThDb          *db,
-           sqlite3_stmt  *stmt,
-           const char    *what,
-           GError       **error)
-{
-  int rc = sqlite3_step (stmt);
-
-  sqlite3_reset (stmt);
-  return rc == SQLITE_DONE || th_db_set_error (db, error, what);
-}
-
-static gboolean
 audit_result (ThDb         *db,
               ThSyncResult *result,
               gint64        now,
@@ -114,7 +102,7 @@ store_results (ThDb          *db,
       else
         sqlite3_bind_null (stmt, 4);
       sqlite3_bind_int64 (stmt, 5, now);
-      if (!step_done (db, stmt, "recording the platform's answer", error))
+      if (!th_db_step_done (db, stmt, "recording the platform's answer", error))
         goto fail;
       /* Another terminal's sync may have answered for it already. */
       if (sqlite3_changes (th_db_get_handle (db)) == 0)
@@ -123,7 +111,7 @@ store_results (ThDb          *db,
       if (!(stmt = th_db_prepare (db, "DELETE FROM outbox WHERE id = ?", error)))
         goto fail;
       sqlite3_bind_text (stmt, 1, result->id, -1, SQLITE_STATIC);
-      if (!step_done (db, stmt, "removing a sent event", error))
+      if (!th_db_step_done (db, stmt, "removing a sent event", error))
         goto fail;
 
       switch (result->status)
@@ -169,7 +157,7 @@ prune_answers (ThDb     *db,
                               error)))
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, th_time_now () - KEEP_ACCEPTED_SECONDS);
-  return step_done (db, stmt, "forgetting old answers", error);
+  return th_db_step_done (db, stmt, "forgetting old answers", error);
 }
 
 gboolean
