@@ -7,7 +7,7 @@
 #   build-aux/run-fuzzers.sh [SECONDS] [HARNESS...]
 #
 # SECONDS defaults to 20 (or $TIHUO_FUZZ_SECONDS); HARNESS defaults to all of
-# them (pickup-code, order-import). Exits non-zero if any harness crashes;
+# them (pickup-code, order-import, sync-response). Exits non-zero if any harness crashes;
 # the crashing input is kept under $build/fuzz-artifacts/.
 set -euo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -15,7 +15,21 @@ build=${TIHUO_FUZZ_BUILD_DIR:-$top/_build-fuzz}
 seconds=${1:-${TIHUO_FUZZ_SECONDS:-20}}
 shift || true
 harnesses=("$@")
-[ ${#harnesses[@]} -gt 0 ] || harnesses=(pickup-code order-import)
+[ ${#harnesses[@]} -gt 0 ] || harnesses=(pickup-code order-import sync-response)
+
+# Where each harness, its seed corpus and its dictionary live.
+harness_dir () {
+  case $1 in
+    sync-response) echo tests/central ;;
+    *) echo tests/fuzz ;;
+  esac
+}
+corpus_dir () {
+  case $1 in
+    sync-response) echo "$top/tests/central/corpus" ;;
+    *) echo "$top/tests/fuzz/corpus/$1" ;;
+  esac
+}
 jobs=${TIHUO_FUZZ_JOBS:-2}
 
 case $seconds in
@@ -27,7 +41,9 @@ if [ ! -f "$build/build.ninja" ]; then
 else
   meson configure "$build" -Dfuzzing=true -Dgui=false
 fi
-ninja -C "$build" -j "$jobs" $(printf 'tests/fuzz/fuzz-%s ' "${harnesses[@]}")
+targets=()
+for name in "${harnesses[@]}"; do targets+=("$(harness_dir "$name")/fuzz-$name"); done
+ninja -C "$build" -j "$jobs" "${targets[@]}"
 
 # GLib 2.74's slice allocator would hide use-after-free from ASan; UBSan
 # reports must stop the run like any other crash.
@@ -43,16 +59,18 @@ mkdir -p "$artifacts"
 
 failed=()
 for name in "${harnesses[@]}"; do
-  corpus="$top/tests/fuzz/corpus/$name"
+  corpus=$(corpus_dir "$name")
   if [ ! -d "$corpus" ]; then
     echo "No such harness: $name" >&2
     exit 2
   fi
   cp -r "$corpus" "$work/$name"
   echo "=== fuzz-$name for ${seconds}s"
-  if "$build/tests/fuzz/fuzz-$name" "$work/$name" \
+  dict=()
+  [ -f "$top/tests/fuzz/$name.dict" ] && dict=(-dict="$top/tests/fuzz/$name.dict")
+  if "$build/$(harness_dir "$name")/fuzz-$name" "$work/$name" \
        -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
-       -dict="$top/tests/fuzz/$name.dict" -artifact_prefix="$artifacts/$name-" \
+       "${dict[@]}" -artifact_prefix="$artifacts/$name-" \
        > "$work/$name.log" 2>&1; then
     grep -E '^(Done|stat::number_of_executed_units|stat::peak_rss_mb)' "$work/$name.log" || true
     echo "    corpus grew from $(ls "$corpus" | wc -l) to $(ls "$work/$name" | wc -l) inputs"
