@@ -90,6 +90,7 @@ bus_message_cb (GstBus     *bus,
         g_autofree char *debug = NULL;
 
         gst_message_parse_error (message, &error, &debug);
+        self->bus_watch = 0;
         fail_with_gst_error (self, error, debug);
         return G_SOURCE_REMOVE;
       }

@@ -122,11 +122,10 @@ scan_half (ThQrDecoder      *self,
   ThGrayView half = work_view (self, 0, view->width / 2, view->height / 2);
   ThGrayView binary = work_view (self, 1, half.width, half.height);
 
+  /* Halving already evens out the noise that smoothing would. */
   if (half.width < 21 || half.height < 21)
     return 0;
   _th_qr_filter_halve (view, &half);
-  if (min_range < 0)
-    return scan (self, &half, 1, texts);
   _th_qr_filter_binarize (&half, &binary, min_range);
   return scan (self, &binary, 1, texts);
 }

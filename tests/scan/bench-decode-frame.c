@@ -8,6 +8,8 @@
  * TIHUO_BENCH_SCENES changes the number of scenes (default 40). */
 #include "config.h"
 
+#include <locale.h>
+
 #include <time.h>
 
 #include "th-qr-decoder-private.h"
@@ -129,6 +131,7 @@ main (int   argc,
   const char *env = g_getenv ("TIHUO_BENCH_SCENES");
   guint scenes = env ? (guint) g_ascii_strtoull (env, NULL, 10) : 40;
 
+  setlocale (LC_ALL, "");
   g_print ("Camera frame decoding, one thread. Budget: 15 ms per 1280×720 frame.\n");
   bench_size (640, 480, scenes);
   bench_size (1280, 720, scenes);

@@ -5,6 +5,8 @@
  * Nothing here is timed against a limit. */
 #include "config.h"
 
+#include <locale.h>
+
 #include <glib/gstdio.h>
 #include <math.h>
 
@@ -126,6 +128,7 @@ main (int   argc,
   Tally tally[G_N_ELEMENTS (categories)] = { { 0 } }, total = { 0 };
   g_autoptr(GString) misses = g_string_new (NULL);
 
+  setlocale (LC_ALL, "");
   g_assert_no_error (error);
   for (guint c = 0; c < G_N_ELEMENTS (categories); c++)
     for (guint i = 0; i < PER_CATEGORY; i++)

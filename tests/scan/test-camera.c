@@ -227,6 +227,7 @@ test_stop (Fixture       *f,
            gconstpointer  data)
 {
   g_autofree char *source = NULL;
+  ThFrameScannerStats before, after;
   ThCamera *camera;
 
   add_picture (f, "10000001");
@@ -239,6 +240,18 @@ test_stop (Fixture       *f,
 
   th_camera_set_active (camera, FALSE);
   g_assert_cmpint (th_camera_get_state (camera), ==, TH_CAMERA_STATE_OFF);
+
+  /* And on again: the scan branch moves into a new pipeline. */
+  th_camera_get_stats (camera, &before);
+  th_camera_set_active (camera, TRUE);
+  do
+    {
+      g_main_context_iteration (NULL, TRUE);
+      th_camera_get_stats (camera, &after);
+    }
+  while (after.decoded == before.decoded || th_camera_get_state (camera) != TH_CAMERA_STATE_RUNNING);
+  th_camera_set_active (camera, FALSE);
+
   while (g_main_context_iteration (NULL, FALSE))
     ;
   g_assert_finalize_object (camera);
