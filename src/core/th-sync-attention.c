@@ -232,36 +232,62 @@ th_sync_attention_get_answered_at (ThSyncAttention *self)
   return self->answered_at;
 }
 
+/**
+ * th_sync_event_type_describe:
+ *
+ * The API's event type (`collected`, `refund`, …) as people at the counter
+ * call it, for the middle of a sentence; unknown types as they are.
+ */
+const char *
+th_sync_event_type_describe (const char *type)
+{
+  if (g_strcmp0 (type, "collected") == 0)
+    return _("hand-over");
+  if (g_strcmp0 (type, "collect_undone") == 0)
+    return _("undone hand-over");
+  if (g_strcmp0 (type, "refund") == 0)
+    return _("refund");
+  if (g_strcmp0 (type, "aftersales_opened") == 0)
+    return _("after-sales case");
+  if (g_strcmp0 (type, "aftersales_updated") == 0)
+    return _("after-sales update");
+  return type;
+}
+
 char *
 th_sync_attention_describe (ThSyncAttention *self)
 {
   g_autofree char *order = NULL;
+  const char *event;
 
   g_return_val_if_fail (TH_IS_SYNC_ATTENTION (self), NULL);
+
+  /* "this hand-over", not "this collected". */
+  event = th_sync_event_type_describe (self->event_type);
 
   order = self->order_id >= 0 ? g_strdup_printf ("%" G_GINT64_FORMAT, self->order_id) : g_strdup ("—");
 
   if (g_strcmp0 (self->reason, "order_cancelled") == 0)
     return g_strdup_printf (_("Order %s was cancelled by the platform before this %s reached it. "
                               "Check the bag and contact the customer or the group leader."),
-                            order, self->event_type);
+                            order, event);
   if (g_strcmp0 (self->reason, "order_refunded") == 0)
     return g_strdup_printf (_("Order %s was refunded by the platform before this %s reached it. "
-                              "Check the bag and contact the group leader."), order, self->event_type);
+                              "Check the bag and contact the group leader."), order, event);
   if (g_strcmp0 (self->reason, "already_collected") == 0)
     return g_strdup_printf (_("Order %s had already been collected elsewhere when this %s reached "
                               "the platform. Check whether the bag was handed over twice."),
-                            order, self->event_type);
+                            order, event);
   if (self->kind == TH_ATTENTION_CONFLICT)
     return g_strdup_printf (_("The platform recorded this %s for order %s, but it clashes with the "
                               "platform's copy (%s). Compare the two below."),
-                            self->event_type, order, self->reason[0] ? self->reason : _("no reason given"));
+                            event, order, self->reason[0] ? self->reason : _("no reason given"));
   if (g_strcmp0 (self->reason, "unknown_order") == 0)
     return g_strdup_printf (_("The platform does not know order %s, so it did not apply this %s. "
-                              "Check the code that was scanned."), order, self->event_type);
+                              "Check the code that was scanned."), order, event);
   return g_strdup_printf (_("The platform rejected this %s for order %s (%s). It was not applied and "
                             "will not be sent again. Tell the platform's support."),
-                          self->event_type, order, self->reason[0] ? self->reason : _("no reason given"));
+                          event, order, self->reason[0] ? self->reason : _("no reason given"));
 }
 
 /**

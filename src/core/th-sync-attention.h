@@ -38,6 +38,9 @@ gint64           th_sync_attention_get_answered_at    (ThSyncAttention  *self);
  * platform before this collection reached it." */
 char            *th_sync_attention_describe           (ThSyncAttention  *self);
 
+/* An event type of the API in the counter's words, e.g. "hand-over". */
+const char      *th_sync_event_type_describe          (const char       *type);
+
 /* Unacknowledged conflicts and rejections, oldest first. */
 GPtrArray       *th_sync_attention_list               (ThDb             *db,
                                                        GError          **error);

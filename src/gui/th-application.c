@@ -12,6 +12,7 @@
 #include "th-preferences-window.h"
 #include "th-time.h"
 #include "th-window.h"
+#include "th-window-sync.h"
 
 struct _ThApplication
 {
@@ -19,6 +20,7 @@ struct _ThApplication
 
   gboolean        demo;
   char           *database;
+  char           *camera_source;   /* --camera-source, over Preferences */
   char           *demo_dir;
   GWeakRef        demo_codes;
 };
@@ -91,8 +93,12 @@ th_application_activate (GApplication *app)
     }
 
   window = th_window_new (GTK_APPLICATION (self), NULL);
+  if (self->camera_source)
+    th_window_set_camera_source (window, self->camera_source);
   if (self->demo)
     {
+      /* Syncs with the demo's own platform once the station opens. */
+      th_window_use_demo_sync (window, self->demo_dir);
       th_window_show_loading (window, _("Preparing the Demo Station"));
       th_demo_prepare_async (self->demo_dir, th_time_now (), NULL, demo_prepared_cb, g_object_ref (window));
     }
@@ -118,6 +124,7 @@ th_application_handle_local_options (GApplication *app,
     }
   self->demo = g_variant_dict_contains (options, "demo");
   g_variant_dict_lookup (options, "database", "^ay", &self->database);
+  g_variant_dict_lookup (options, "camera-source", "s", &self->camera_source);
   self->demo_dir = th_demo_default_dir ();
   /* A second launch only presents the first instance's window. */
   return -1;
@@ -228,6 +235,7 @@ th_application_finalize (GObject *object)
 
   g_weak_ref_clear (&self->demo_codes);
   g_free (self->database);
+  g_free (self->camera_source);
   g_free (self->demo_dir);
 
   G_OBJECT_CLASS (th_application_parent_class)->finalize (object);
@@ -252,6 +260,9 @@ th_application_init (ThApplication *self)
       N_("Open the demo station, with sample orders and demo codes"), NULL },
     { "database", 0, 0, G_OPTION_ARG_FILENAME, NULL,
       N_("Use this station database file"), N_("FILE") },
+    { "camera-source", 0, 0, G_OPTION_ARG_STRING, NULL,
+      N_("Scan with this camera source instead of the camera chosen in Preferences, and turn it on: "
+         "v4l2:/dev/videoN, portal, test, or file:PATH for a folder of pictures or a video"), N_("SOURCE") },
     { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version"), NULL },
     { NULL }
   };

@@ -5,6 +5,7 @@
 
 #include "th-collect.h"
 #include "th-counter-page.h"
+#include "th-camera-view.h"
 #include "th-result-card.h"
 
 G_BEGIN_DECLS
@@ -20,6 +21,7 @@ struct _ThCounterPage
   GtkListBox      *matches_list;
   AdwStatusPage   *message_page;
   ThResultCard    *card;
+  ThCameraView    *camera_view;
 
   ThDb            *db;
   gboolean         auto_hand_over;

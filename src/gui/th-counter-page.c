@@ -10,6 +10,7 @@
 #include "th-collect.h"
 #include "th-counter-page-private.h"
 #include "th-result-card.h"
+#include "th-session.h"
 #include "th-station.h"
 #include "th-time.h"
 
@@ -69,15 +70,13 @@ _th_counter_page_fail (ThCounterPage *self,
   g_signal_emit (self, signals[FAILED], 0, error);
 }
 
+/* Whoever is signed in at this counter window records the hand-over. */
 char *
 _th_counter_page_dup_staff (ThCounterPage *self)
 {
-  char *terminal = NULL;
+  char *staff = th_session_dup_staff_for (GTK_WIDGET (self));
 
-  /* Staff sign-in comes later: the terminal stands for the person. */
-  if (!th_station_get (self->db, NULL, &terminal, NULL))
-    return g_strdup ("");
-  return terminal;
+  return staff ? staff : g_strdup ("");
 }
 
 /* Takes @v over and shows it on the card. */
@@ -203,6 +202,7 @@ th_counter_page_class_init (ThCounterPageClass *klass)
                                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_ERROR);
 
   g_type_ensure (TH_TYPE_RESULT_CARD);
+  g_type_ensure (TH_TYPE_CAMERA_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/tihuo/Station/ui/th-counter-page.ui");
   gtk_widget_class_bind_template_child (widget_class, ThCounterPage, entry);
   gtk_widget_class_bind_template_child (widget_class, ThCounterPage, stack);
@@ -210,6 +210,7 @@ th_counter_page_class_init (ThCounterPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ThCounterPage, matches_list);
   gtk_widget_class_bind_template_child (widget_class, ThCounterPage, message_page);
   gtk_widget_class_bind_template_child (widget_class, ThCounterPage, card);
+  gtk_widget_class_bind_template_child (widget_class, ThCounterPage, camera_view);
   gtk_widget_class_bind_template_callback (widget_class, entry_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, card_ticked_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, _th_counter_page_match_activated_cb);
@@ -279,6 +280,14 @@ th_counter_page_get_card (ThCounterPage *self)
 {
   g_return_val_if_fail (TH_IS_COUNTER_PAGE (self), NULL);
   return GTK_WIDGET (self->card);
+}
+
+/* The camera's preview column, a ThCameraView: the window gives it the camera. */
+GtkWidget *
+th_counter_page_get_camera_view (ThCounterPage *self)
+{
+  g_return_val_if_fail (TH_IS_COUNTER_PAGE (self), NULL);
+  return GTK_WIDGET (self->camera_view);
 }
 
 /* "idle", "matches", "message" or "card" */

@@ -30,6 +30,7 @@ void                  th_counter_page_focus_entry        (ThCounterPage *self);
 GtkEditable          *th_counter_page_get_entry          (ThCounterPage *self);
 GtkListBox           *th_counter_page_get_matches        (ThCounterPage *self);
 GtkWidget            *th_counter_page_get_card           (ThCounterPage *self);
+GtkWidget            *th_counter_page_get_camera_view    (ThCounterPage *self);
 const char           *th_counter_page_get_mode           (ThCounterPage *self);
 const ThVerification *th_counter_page_get_verification   (ThCounterPage *self);
 gboolean              th_counter_page_get_can_hand_over  (ThCounterPage *self);

@@ -8,6 +8,7 @@
 #include "th-collect.h"
 #include "th-history-page.h"
 #include "th-history-row.h"
+#include "th-session.h"
 #include "th-station.h"
 #include "th-time.h"
 
@@ -221,15 +222,15 @@ th_history_page_undo (ThHistoryPage  *self,
                       const char     *reason,
                       GError        **error)
 {
-  g_autofree char *terminal = NULL;
+  g_autofree char *staff = NULL;
   gint64 order_id = -1;
 
   g_return_val_if_fail (TH_IS_HISTORY_PAGE (self), FALSE);
   g_return_val_if_fail (collection_id != NULL, FALSE);
 
-  /* Staff sign-in comes later: the terminal stands for the person. */
-  if (!th_station_get (self->db, NULL, &terminal, error) ||
-      !th_collect_undo (self->db, collection_id, reason, terminal, th_time_now (), NULL, error))
+  /* Whoever is signed in at this counter window records the undo. */
+  staff = th_session_dup_staff_for (GTK_WIDGET (self));
+  if (!th_collect_undo (self->db, collection_id, reason, staff ? staff : "", th_time_now (), NULL, error))
     return FALSE;
 
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->history_list));

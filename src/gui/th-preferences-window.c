@@ -7,7 +7,10 @@
 
 #include <glib/gi18n.h>
 
+#include "th-camera-preferences.h"
 #include "th-format.h"
+#include "th-preferences-sync-page.h"
+#include "th-preferences-staff-page.h"
 #include "th-preferences-window.h"
 #include "th-scanner-burst.h"
 #include "th-setup-page.h"
@@ -128,6 +131,7 @@ th_preferences_window_class_init (ThPreferencesWindowClass *klass)
   signals[STATION_CHANGED] = g_signal_new ("station-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                            0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
+  g_type_ensure (TH_TYPE_CAMERA_PREFERENCES);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/tihuo/Station/ui/th-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, ThPreferencesWindow, station_row);
   gtk_widget_class_bind_template_child (widget_class, ThPreferencesWindow, terminal_row);
@@ -163,5 +167,9 @@ th_preferences_window_new (GtkWindow *parent,
   gtk_widget_set_sensitive (GTK_WIDGET (self->terminal_row), db != NULL);
   if (db)
     load_station (self);
+  if (TH_IS_WINDOW (parent))
+    adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
+                                ADW_PREFERENCES_PAGE (th_preferences_sync_page_new (TH_WINDOW (parent))));
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), th_preferences_staff_page_new (parent));
   return self;
 }

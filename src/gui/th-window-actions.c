@@ -33,6 +33,9 @@ _th_window_update_actions (ThWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-page", station);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reload", station);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.scan", station);
+  _th_window_update_staff_actions (self, station);
+  _th_window_update_sync_actions (self, station);
+  _th_window_update_camera_actions (self);
 }
 
 static void
@@ -81,7 +84,7 @@ void
 _th_window_undo_last (ThWindow *self)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *terminal = NULL;
+  g_autofree char *staff = NULL;
   g_autofree char *collection_id = g_steal_pointer (&self->undo_collection_id);
 
   if (collection_id == NULL)
@@ -89,10 +92,10 @@ _th_window_undo_last (ThWindow *self)
   if (self->undo_toast)
     adw_toast_dismiss (self->undo_toast);
 
-  /* Staff sign-in comes later: the terminal stands for the person. */
-  if (!th_station_get (self->db, NULL, &terminal, &error) ||
-      !th_collect_undo (self->db, collection_id, _("Undone at the counter right after handing over"),
-                        terminal, th_time_now (), NULL, &error))
+  /* Recorded under whoever is signed in now. */
+  staff = _th_window_dup_staff (self);
+  if (!th_collect_undo (self->db, collection_id, _("Undone at the counter right after handing over"),
+                        staff, th_time_now (), NULL, &error))
     {
       AdwToast *toast = th_toast_new_text (error->message);
       adw_toast_overlay_add_toast (self->toast_overlay, toast);
@@ -143,6 +146,8 @@ focus_search_action (GtkWidget  *widget,
 
   if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "orders") == 0)
     th_orders_page_focus_search (self->orders_page);
+  else if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "ledger") == 0)
+    th_ledger_page_focus_search (self->ledger_page);
   else
     {
       adw_view_stack_set_visible_child_name (self->view_stack, "counter");
@@ -206,7 +211,7 @@ _th_window_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.back-to-scanning", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.focus-search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.reload", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "win.reload", NULL);
+  /* Ctrl+R is Sync Now, which reloads too (th-window-sync.c). */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.show-page", "s", "counter");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.show-page", "s", "orders");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK, "win.show-page", "s", "history");

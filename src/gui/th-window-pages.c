@@ -33,9 +33,14 @@ void
 _th_window_show_station (ThWindow *self)
 {
   _th_window_update_identity (self);
+  /* Sync runs whether or not anyone is signed in. */
+  _th_window_sync_connect (self);
   th_counter_page_set_db (self->counter_page, self->db);
   th_orders_page_set_db (self->orders_page, self->db);
   th_history_page_set_db (self->history_page, self->db);
+  /* Nobody works the counter without signing in (th-window-staff.c). */
+  if (!_th_window_staff_ready (self))
+    return;
   gtk_stack_set_visible_child_name (self->main_stack, "station");
   adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, TRUE);
   adw_view_stack_set_visible_child_name (self->view_stack, "counter");
@@ -74,6 +79,10 @@ _th_window_view_stack_visible_child_changed_cb (ThWindow *self)
     th_orders_page_reload (self->orders_page);
   else if (g_strcmp0 (name, "history") == 0)
     th_history_page_reload (self->history_page);
+  else if (g_strcmp0 (name, "ledger") == 0)
+    th_ledger_page_reload (self->ledger_page);
+  else if (g_strcmp0 (name, "summary") == 0)
+    th_summary_page_reload (self->summary_page);
   _th_window_update_actions (self);
 }
 
@@ -143,6 +152,8 @@ th_window_reload_station (ThWindow *self)
 
   _th_window_update_identity (self);
   th_history_page_reload (self->history_page);
+  /* The keyring keeps a token per station. */
+  _th_window_sync_connect (self);
 }
 
 /**
@@ -157,8 +168,9 @@ th_window_scan (ThWindow   *self,
   g_return_if_fail (TH_IS_WINDOW (self));
   g_return_if_fail (text != NULL);
 
-  if (self->db == NULL || !th_station_is_set_up (self->db))
+  if (self->db == NULL || !th_station_is_set_up (self->db) || !th_session_get_signed_in (self->session))
     return;
+  th_session_note_activity (self->session);
   adw_view_stack_set_visible_child_name (self->view_stack, "counter");
   th_counter_page_scan (self->counter_page, text);
   focus_counter_if_elsewhere (self);
@@ -170,7 +182,7 @@ th_window_show_order (ThWindow *self,
 {
   g_return_if_fail (TH_IS_WINDOW (self));
 
-  if (self->db == NULL)
+  if (self->db == NULL || !th_session_get_signed_in (self->session))
     return;
   adw_view_stack_set_visible_child_name (self->view_stack, "counter");
   th_counter_page_show_order (self->counter_page, order_id);

@@ -3,12 +3,19 @@
 
 #include "th-counter-page.h"
 #include "th-history-page.h"
+#include "th-leader-page.h"
+#include "th-ledger-page.h"
 #include "th-orders-page.h"
+#include "th-session.h"
 #include "th-setup-page.h"
+#include "th-sign-in-page.h"
 #include "th-sound.h"
+#include "th-summary-page.h"
 #include "th-window.h"
 
 G_BEGIN_DECLS
+
+typedef struct _ThWindowSync ThWindowSync;
 
 struct _ThWindow
 {
@@ -42,6 +49,29 @@ struct _ThWindow
   /* The last hand-over, for the toast's Undo */
   AdwToast             *undo_toast;
   char                 *undo_collection_id;
+
+  /* Staff, refunds and after-sales: see th-window-staff.c */
+  ThLeaderPage         *leader_page;
+  ThSignInPage         *sign_in_page;
+  GtkButton            *staff_button;
+  AdwViewSwitcherBar   *switcher_bar;
+  ThLedgerPage         *ledger_page;
+  ThSummaryPage        *summary_page;
+  ThSession            *session;
+
+  /* Sync with the central platform: see th-window-sync.c */
+  ThWindowSync         *sync;
+
+  /* The camera and pictures of codes: see th-window-camera.c and
+   * th-window-picture.c */
+  ThCamera             *camera;
+  GSimpleAction        *camera_action;      /* win.camera */
+  char                 *camera_source;      /* --camera-source, or NULL */
+  GCancellable         *picture_cancellable;
+  GtkFileChooserNative *picture_chooser;
+  AdwToast             *picture_toast;      /* weak */
+  gint64                picture_toast_time; /* when it was added, µs */
+  gboolean              picture_enabled;
 };
 
 /* th-window-actions.c */
@@ -70,6 +100,37 @@ void _th_window_orders_page_order_activated_cb (ThWindow *self,
                                                 gint64    order_id);
 void _th_window_history_page_undone_cb (ThWindow   *self,
                                         gint64      order_id);
+
+/* th-window-staff.c */
+void     _th_window_class_add_staff      (GtkWidgetClass *widget_class);
+void     _th_window_init_staff           (ThWindow       *self);
+void     _th_window_dispose_staff        (ThWindow       *self);
+gboolean _th_window_staff_ready          (ThWindow       *self);
+void     _th_window_update_staff_actions (ThWindow       *self,
+                                          gboolean        station);
+char    *_th_window_dup_staff            (ThWindow       *self);
+
+/* th-window-sync.c */
+void _th_window_class_add_sync_actions (GtkWidgetClass *widget_class);
+void _th_window_init_sync          (ThWindow       *self);
+void _th_window_dispose_sync       (ThWindow       *self);
+void _th_window_update_sync_actions (ThWindow      *self,
+                                    gboolean        station);
+/* th-window-sync-setup.c */
+void _th_window_sync_connect       (ThWindow       *self);
+
+/* th-window-camera.c */
+void _th_window_class_add_camera_actions (GtkWidgetClass *widget_class);
+void _th_window_init_camera        (ThWindow       *self);
+void _th_window_dispose_camera     (ThWindow       *self);
+void _th_window_update_camera_actions (ThWindow    *self);
+
+/* th-window-picture.c */
+void _th_window_class_add_picture_actions (GtkWidgetClass *widget_class);
+void _th_window_init_picture       (ThWindow       *self);
+void _th_window_dispose_picture    (ThWindow       *self);
+void _th_window_update_picture_actions (ThWindow   *self,
+                                        gboolean    station);
 
 /* th-window-scan.c */
 void _th_window_init_scanner       (ThWindow       *self);

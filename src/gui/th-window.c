@@ -4,7 +4,6 @@
  * signals into toasts and sounds; the pages call the core. */
 #include "config.h"
 
-#include "th-connection-indicator.h"
 #include "th-station.h"
 #include "th-window-private.h"
 
@@ -39,6 +38,9 @@ th_window_dispose (GObject *object)
   ThWindow *self = (ThWindow *)object;
 
   _th_window_dispose_scanner (self);
+  _th_window_dispose_camera (self);
+  _th_window_dispose_staff (self);
+  _th_window_dispose_sync (self);
   if (self->undo_toast)
     g_object_remove_weak_pointer (G_OBJECT (self->undo_toast), (gpointer *) &self->undo_toast);
   self->undo_toast = NULL;
@@ -125,6 +127,9 @@ th_window_class_init (ThWindowClass *klass)
 
   _th_window_class_add_page_callbacks (widget_class);
   _th_window_class_add_actions (widget_class);
+  _th_window_class_add_staff (widget_class);
+  _th_window_class_add_sync_actions (widget_class);
+  _th_window_class_add_camera_actions (widget_class);
 }
 
 static void
@@ -138,9 +143,12 @@ th_window_init (ThWindow *self)
   g_settings_bind (self->settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
 
-  gtk_box_append (self->status_slot, GTK_WIDGET (th_connection_indicator_new ()));
+  _th_window_init_sync (self);
 
+  /* Before the scanner, so its activity watch sees keys the scanner swallows. */
+  _th_window_init_staff (self);
   _th_window_init_scanner (self);
+  _th_window_init_camera (self);
   g_signal_connect_object (self->settings, "changed", G_CALLBACK (settings_changed_cb), self,
                            G_CONNECT_SWAPPED);
   settings_changed_cb (self, NULL, self->settings);

@@ -3,8 +3,10 @@
 
 #include <adwaita.h>
 
+#include "th-camera.h"
 #include "th-db.h"
 #include "th-scanner-burst.h"
+#include "th-session.h"
 
 G_BEGIN_DECLS
 
@@ -34,5 +36,17 @@ GtkWidget          *th_window_get_orders_page    (ThWindow       *self);
 GtkWidget          *th_window_get_history_page   (ThWindow       *self);
 GtkWidget          *th_window_get_setup_page     (ThWindow       *self);
 const char         *th_window_get_visible_page   (ThWindow       *self);
+/* th-window-staff.c */
+ThSession          *th_window_get_session        (ThWindow       *self);
+GtkWidget          *th_window_get_sign_in_page   (ThWindow       *self);
+GtkWidget          *th_window_get_leader_page    (ThWindow       *self);
+GtkWidget          *th_window_get_ledger_page    (ThWindow       *self);
+GtkWidget          *th_window_get_summary_page   (ThWindow       *self);
+/* th-window-camera.c, th-window-picture.c */
+void                th_window_set_camera_source  (ThWindow       *self,
+                                                  const char     *source);
+ThCamera           *th_window_get_camera         (ThWindow       *self);
+void                th_window_scan_picture       (ThWindow       *self,
+                                                  GFile          *file);
 
 G_END_DECLS

@@ -3,7 +3,8 @@
  * and `tihuo --demo`.
  *
  *   tihuo-central-dev --db FILE [--port 0] --station 7 --token T
- *                     [--seed-orders N | --seed-demo] [--fault SPEC]…
+ *                     [--seed-orders N | --seed-demo | --import-orders FILE]
+ *                     [--kid N --key-seed-file FILE] [--fault SPEC]…
  *
  * It listens on 127.0.0.1 only and prints the chosen port alone on the first
  * line of stdout, so a parent can read it; the base URL is then
@@ -106,6 +107,7 @@ main (int   argc,
   g_autofree char *db_path = NULL;
   g_autofree char *token = NULL;
   g_autofree char *key_seed_file = NULL;
+  g_autofree char *import_file = NULL;
   g_auto(GStrv) extra_stations = NULL;
   g_auto(GStrv) faults = NULL;
   gint64 station = -1, kid = 1, seed_orders = 0, port = 0, page_delay = 0, max_batch = 200;
@@ -120,6 +122,7 @@ main (int   argc,
     { "add-station", 0, 0, G_OPTION_ARG_STRING_ARRAY, &extra_stations, "Another station", "ID:TOKEN" },
     { "seed-orders", 0, 0, G_OPTION_ARG_INT64, &seed_orders, "Add N paid orders for --station", "N" },
     { "seed-demo", 0, 0, G_OPTION_ARG_NONE, &demo, "Add a demo day of orders for --station", NULL },
+    { "import-orders", 0, 0, G_OPTION_ARG_FILENAME, &import_file, "Add the orders of a JSON array of ORDER", "FILE" },
     { "kid", 0, 0, G_OPTION_ARG_INT64, &kid, "Signing key id (default 1)", "N" },
     { "key-seed-file", 0, 0, G_OPTION_ARG_FILENAME, &key_seed_file, "Signing key seed, 64 hex digits", "FILE" },
     { "fault", 0, 0, G_OPTION_ARG_STRING_ARRAY, &faults, "Queue a fault, e.g. route=events,kind=status,status=503", "SPEC" },
@@ -170,6 +173,8 @@ main (int   argc,
   if (station >= 0 && seed_orders > 0 && !central_store_seed_orders (&c, (guint32) station, (guint) seed_orders, NULL, &error))
     goto fail;
   if (station >= 0 && demo && !seed_demo (&c, (guint32) station, &error))
+    goto fail;
+  if (import_file != NULL && !central_store_import_orders (&c, import_file, &error))
     goto fail;
   for (guint i = 0; faults && faults[i]; i++)
     if (!add_fault_spec (&c, faults[i], &error))

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include "central-server.h"
+#include "th-order.h"
 #include "th-time.h"
 
 /* tests/central/th-central-util.h knows this too. */
@@ -112,3 +113,45 @@ central_store_seed_orders (Central     *c,
   return central_store_exec (c, "COMMIT", error);
 }
 
+
+/* Orders as another source made them (the demo station's day, as
+ * th-demo-orders.c builds it), so the platform and the station start from
+ * the same facts. @path holds a JSON array of ORDER. */
+gboolean
+central_store_import_orders (Central     *c,
+                             const char  *path,
+                             GError     **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonArray *orders;
+
+  if (!json_parser_load_from_mapped_file (parser, path, error))
+    return FALSE;
+  if (!JSON_NODE_HOLDS_ARRAY (json_parser_get_root (parser)))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "%s: expected a JSON array of orders", path);
+      return FALSE;
+    }
+  orders = json_node_get_array (json_parser_get_root (parser));
+  if (!central_store_exec (c, "BEGIN IMMEDIATE", error))
+    return FALSE;
+  for (guint i = 0; i < json_array_get_length (orders); i++)
+    {
+      JsonObject *order = json_array_get_object_element (orders, i);
+      gint64 id = -1;
+
+      if (order == NULL || !json_object_has_member (order, "station_id") ||
+          !th_order_id_parse (json_object_get_string_member_with_default (order, "id", ""), &id))
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "%s: order %u has no valid id or station", path, i);
+          central_store_exec (c, "ROLLBACK", NULL);
+          return FALSE;
+        }
+      if (!central_store_save_order (c, id, order, error))
+        {
+          central_store_exec (c, "ROLLBACK", NULL);
+          return FALSE;
+        }
+    }
+  return central_store_exec (c, "COMMIT", error);
+}

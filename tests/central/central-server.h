@@ -75,6 +75,9 @@ gboolean    central_store_seed_orders   (Central      *c,
                                          guint         count,
                                          gint64       *first_id,
                                          GError      **error);
+gboolean    central_store_import_orders (Central      *c,
+                                         const char   *path,
+                                         GError      **error);
 JsonObject *central_store_load_order    (Central      *c,
                                          gint64        id,
                                          guint32       station_id);

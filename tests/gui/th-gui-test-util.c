@@ -5,6 +5,7 @@
 
 #include "th-application.h"
 #include "th-gui-test-util.h"
+#include "th-test-aftersales.h"
 #include "th-time.h"
 
 void
@@ -31,6 +32,7 @@ th_gui_fixture_set_up (ThGuiFixture  *f,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(ThStaff) leader = NULL;
   guint8 pk[32];
 
   th_test_fixture_set_up (&f->base, data);
@@ -40,6 +42,10 @@ th_gui_fixture_set_up (ThGuiFixture  *f,
   g_assert_no_error (error);
   f->codes = th_demo_codes_make (f->base.db, f->demo_key, f->now, &error);
   g_assert_no_error (error);
+  /* The station shows only to someone signed in: the leader, here. */
+  leader = th_staff_add (f->base.db, TH_TEST_LEADER, TH_STAFF_ROLE_LEADER, TH_TEST_LEADER_PIN, NULL, NULL,
+                         TH_PIN_COST_MIN, f->now - 3600, &error);
+  g_assert_no_error (error);
 
   /* The memory backend starts from the schema's defaults every run. */
   g_settings_set_boolean (settings, "play-sounds", FALSE);
@@ -47,6 +53,7 @@ th_gui_fixture_set_up (ThGuiFixture  *f,
 
   f->clock_ms = 1000000;
   f->window = g_object_ref (th_window_new (NULL, f->base.db));
+  th_session_set_staff (th_window_get_session (f->window), leader);
   th_scanner_burst_set_clock (th_window_get_scanner (f->window), fake_clock, f);
   gtk_window_present (GTK_WINDOW (f->window));
   th_gui_spin (50);

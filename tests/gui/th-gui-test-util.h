@@ -8,7 +8,8 @@
 G_BEGIN_DECLS
 
 /* A fresh temporary station database seeded as the demo station, and a
- * counter window on it, presented under the test display. */
+ * counter window on it, presented under the test display, with the leader
+ * TH_TEST_LEADER (th-test-aftersales.h) signed in. */
 typedef struct {
   ThTestFixture  base;
   guint8         demo_key[64];
