@@ -15,6 +15,7 @@
 #include "th-error.h"
 #include "th-key-store.h"
 #include "th-order-store.h"
+#include "th-staff.h"
 #include "th-station.h"
 #include "th-time.h"
 
@@ -238,6 +239,48 @@ th_demo_prepare (const char  *dir,
   return g_steal_pointer (&path);
 }
 
+#define STATE_DEMO_STAFF "demo.staff"
+
+/**
+ * th_demo_seed_staff:
+ *
+ * Adds the demo leader and cashier, with the PINs in th-demo.h, unless the
+ * station already has staff. The app does this for `tihuo --demo`; tests
+ * make their own staff.
+ */
+gboolean
+th_demo_seed_staff (ThDb     *db,
+                    gint64    now,
+                    GError  **error)
+{
+  g_autoptr(ThStaff) leader = NULL;
+  g_autoptr(ThStaff) cashier = NULL;
+  gboolean any = FALSE;
+
+  g_return_val_if_fail (TH_IS_DB (db), FALSE);
+
+  if (!th_staff_exists_any (db, &any, error))
+    return FALSE;
+  if (any)
+    return TRUE;
+  if (!(leader = th_staff_add (db, TH_DEMO_LEADER_NAME, TH_STAFF_ROLE_LEADER, TH_DEMO_LEADER_PIN,
+                               NULL, NULL, TH_PIN_COST_INTERACTIVE, now, error)) ||
+      !(cashier = th_staff_add (db, TH_DEMO_CASHIER_NAME, TH_STAFF_ROLE_CASHIER, TH_DEMO_CASHIER_PIN,
+                                TH_DEMO_LEADER_NAME, TH_DEMO_LEADER_PIN, TH_PIN_COST_INTERACTIVE, now, error)))
+    return FALSE;
+  return th_db_set_state (db, STATE_DEMO_STAFF, "1", error);
+}
+
+/* Whether this is a demo database whose staff have the published PINs. */
+gboolean
+th_demo_has_demo_staff (ThDb *db)
+{
+  g_autofree char *value = NULL;
+
+  g_return_val_if_fail (TH_IS_DB (db), FALSE);
+  return th_db_get_state (db, STATE_DEMO_STAFF, &value, NULL) && g_strcmp0 (value, "1") == 0;
+}
+
 typedef struct {
   char   *dir;
   gint64  now;
@@ -259,6 +302,15 @@ prepare_thread (GTask        *task,
   PrepareData *data = task_data;
   GError *error = NULL;
   char *path = th_demo_prepare (data->dir, data->now, &error);
+
+  /* The app's demo also gets staff to sign in as. */
+  if (path)
+    {
+      g_autoptr(ThDb) db = th_db_open (path, &error);
+
+      if (db == NULL || !th_demo_seed_staff (db, data->now, &error))
+        g_clear_pointer (&path, g_free);
+    }
 
   if (path)
     g_task_return_pointer (task, path, g_free);

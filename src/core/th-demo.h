@@ -14,6 +14,11 @@ G_BEGIN_DECLS
 #define TH_DEMO_KEY_ID            90001
 #define TH_DEMO_TERMINAL          "counter-1"
 #define TH_DEMO_OTHER_TERMINAL    "counter-2"
+/* The demo station's staff, so a new user can sign in straight away. */
+#define TH_DEMO_LEADER_NAME       "王姐"
+#define TH_DEMO_LEADER_PIN        "1234"
+#define TH_DEMO_CASHIER_NAME      "小李"
+#define TH_DEMO_CASHIER_PIN       "0000"
 /* Phone tails that several demo orders share, for trying the search. */
 #define TH_DEMO_SHARED_PHONE_TAIL "8888"
 
@@ -48,6 +53,10 @@ gboolean   th_demo_seed           (ThDb                *db,
                                    const guint8         secret_key[64],
                                    gint64               now,
                                    GError             **error);
+gboolean   th_demo_seed_staff     (ThDb                *db,
+                                   gint64               now,
+                                   GError             **error);
+gboolean   th_demo_has_demo_staff (ThDb                *db);
 char      *th_demo_prepare        (const char          *dir,
                                    gint64               now,
                                    GError             **error);

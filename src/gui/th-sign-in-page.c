@@ -9,6 +9,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "th-demo.h"
 #include "th-sign-in-page.h"
 
 struct _ThSignInPage
@@ -249,6 +250,13 @@ th_sign_in_page_reload (ThSignInPage *self,
   g_return_if_fail (TH_IS_SIGN_IN_PAGE (self));
 
   adw_status_page_set_title (self->status_page, locked ? _("The Counter Is Locked") : _("Who Is at the Counter?"));
+  if (self->db != NULL && th_demo_has_demo_staff (self->db))
+    {
+      g_autofree char *hint = g_strdup_printf (_("Demo station: sign in as %s (leader, PIN %s) or %s (cashier, PIN %s)."),
+                                               TH_DEMO_LEADER_NAME, TH_DEMO_LEADER_PIN,
+                                               TH_DEMO_CASHIER_NAME, TH_DEMO_CASHIER_PIN);
+      adw_status_page_set_description (self->status_page, hint);
+    }
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->staff_list))))
     gtk_list_box_remove (self->staff_list, child);
   gtk_editable_set_text (self->pin_entry, "");

@@ -11,6 +11,7 @@
 #include "th-demo.h"
 #include "th-history.h"
 #include "th-order-list.h"
+#include "th-staff.h"
 #include "th-station.h"
 #include "th-test-util.h"
 #include "th-time.h"
@@ -171,6 +172,34 @@ prepared_cb (GObject      *source,
   g_assert_no_error (error);
 }
 
+/* A new user of the demo can sign in with the PINs the sign-in page shows. */
+static void
+test_staff (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) staff = NULL;
+  g_autoptr(ThStaff) leader = NULL;
+  g_autoptr(ThStaff) cashier = NULL;
+
+  g_assert_false (th_demo_has_demo_staff (f->base.db));
+  g_assert_true (th_demo_seed_staff (f->base.db, f->now, &error));
+  g_assert_no_error (error);
+  g_assert_true (th_demo_has_demo_staff (f->base.db));
+  /* Twice is harmless. */
+  g_assert_true (th_demo_seed_staff (f->base.db, f->now, &error));
+
+  staff = th_staff_list (f->base.db, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (staff->len, ==, 2);
+  leader = th_staff_sign_in (f->base.db, TH_DEMO_LEADER_NAME, TH_DEMO_LEADER_PIN, f->now, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (leader);
+  cashier = th_staff_sign_in (f->base.db, TH_DEMO_CASHIER_NAME, TH_DEMO_CASHIER_PIN, f->now, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (cashier);
+}
+
 static void
 test_prepare (void)
 {
@@ -253,6 +282,7 @@ main (int   argc,
   g_test_add ("/tihuo/demo/codes", Fixture, NULL, fixture_set_up, test_codes, fixture_tear_down);
   g_test_add ("/tihuo/demo/codes-follow-state", Fixture, NULL, fixture_set_up, test_codes_follow_state,
               fixture_tear_down);
+  g_test_add ("/tihuo/demo/staff", Fixture, NULL, fixture_set_up, test_staff, fixture_tear_down);
   g_test_add_func ("/tihuo/demo/prepare", test_prepare);
 
   return g_test_run ();
