@@ -48,6 +48,20 @@ undo_toast_dismissed_cb (ThWindow *self,
   self->undo_toast = NULL;
 }
 
+/* libadwaita 1.2 crashes when a toast is dismissed while it still slides in
+ * and another is added (two hand-overs a fraction of a second apart, as
+ * with auto hand-over at rush hour). So the Undo toast is never dismissed
+ * and replaced: while it is up it is retitled, and its Undo always means
+ * "the last hand-over". */
+static void
+say_in_undo_toast (ThWindow   *self,
+                   const char *text)
+{
+  g_autofree char *escaped = g_markup_escape_text (text, -1);
+
+  adw_toast_set_title (self->undo_toast, escaped);
+}
+
 void
 _th_window_show_collected (ThWindow   *self,
                            const char *collection_id,
@@ -62,10 +76,15 @@ _th_window_show_collected (ThWindow   *self,
   /* Translators: %s is a pickup code and a customer, like “4821 3907 · 李*华” */
   title = g_strdup_printf (_("Handed over %s"), label);
 
-  if (self->undo_toast)
-    adw_toast_dismiss (self->undo_toast);
   g_free (self->undo_collection_id);
   self->undo_collection_id = g_strdup (collection_id);
+  _th_window_update_actions (self);
+
+  if (self->undo_toast)
+    {
+      say_in_undo_toast (self, title);
+      return;
+    }
 
   toast = th_toast_new_text (title);
   adw_toast_set_button_label (toast, _("_Undo"));
@@ -76,7 +95,6 @@ _th_window_show_collected (ThWindow   *self,
   self->undo_toast = toast;
   g_object_add_weak_pointer (G_OBJECT (toast), (gpointer *) &self->undo_toast);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
-  _th_window_update_actions (self);
 }
 
 /* Undo from the toast (or Ctrl+Z): the reason is that it came right after. */
@@ -86,23 +104,24 @@ _th_window_undo_last (ThWindow *self)
   g_autoptr(GError) error = NULL;
   g_autofree char *staff = NULL;
   g_autofree char *collection_id = g_steal_pointer (&self->undo_collection_id);
+  const char *result;
 
   if (collection_id == NULL)
     return;
-  if (self->undo_toast)
-    adw_toast_dismiss (self->undo_toast);
 
   /* Recorded under whoever is signed in now. */
   staff = _th_window_dup_staff (self);
   if (!th_collect_undo (self->db, collection_id, _("Undone at the counter right after handing over"),
                         staff, th_time_now (), NULL, &error))
-    {
-      AdwToast *toast = th_toast_new_text (error->message);
-      adw_toast_overlay_add_toast (self->toast_overlay, toast);
-    }
+    result = error->message;
   else
-    adw_toast_overlay_add_toast (self->toast_overlay,
-                                 adw_toast_new (_("Hand-over undone. The order can be collected again.")));
+    result = _("Hand-over undone. The order can be collected again.");
+
+  /* With undo_collection_id cleared, the toast's Undo button goes insensitive. */
+  if (self->undo_toast)
+    say_in_undo_toast (self, result);
+  else
+    adw_toast_overlay_add_toast (self->toast_overlay, th_toast_new_text (result));
   th_counter_page_refresh (self->counter_page);
   _th_window_update_actions (self);
 }

@@ -266,6 +266,49 @@ test_auto_hand_over (Fixture       *f,
   g_settings_set_boolean (settings, "auto-hand-over", FALSE);
 }
 
+/* Back-to-back hand-overs at rush hour: each replaces the Undo toast while
+ * the last one may still be sliding in, which libadwaita 1.2 must survive,
+ * and Undo then means the last one only. */
+static void
+test_rapid_hand_overs (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  const guint gaps_ms[] = { 0, 10, 30, 60, 100, 150, 250, 400 };
+  g_autoptr(GPtrArray) codes = g_ptr_array_new_with_free_func (g_free);
+  gint64 last_order = -1;
+  sqlite3_stmt *stmt;
+
+  stmt = th_db_prepare (f->base.db,
+                        "SELECT pickup_code, id FROM orders o WHERE status = 'paid' AND pickup_code IS NOT NULL "
+                        "AND NOT EXISTS (SELECT 1 FROM order_lines l WHERE l.order_id = o.id "
+                        "AND l.collected_qty + l.refunded_qty > 0) ORDER BY id LIMIT 8", NULL);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_ptr_array_add (codes, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+      last_order = sqlite3_column_int64 (stmt, 1);
+    }
+  sqlite3_reset (stmt);
+  g_assert_cmpuint (codes->len, ==, G_N_ELEMENTS (gaps_ms));
+
+  g_settings_set_boolean (settings, "auto-hand-over", TRUE);
+  for (guint i = 0; i < codes->len; i++)
+    {
+      th_gui_scan (f, g_ptr_array_index (codes, i));
+      g_assert_nonnull (th_counter_page_get_verification (counter (f))->collected);
+      th_gui_spin (gaps_ms[i]);
+    }
+  g_settings_set_boolean (settings, "auto-hand-over", FALSE);
+  th_gui_spin (300);
+
+  /* Undo reaches the last hand-over, and only it. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo-last", NULL));
+  th_gui_spin (50);
+  g_assert_cmpuint (remaining (f, last_order), >, 0);
+  g_assert_cmpint (th_test_scalar (f->base.db, "SELECT count(*) FROM collections WHERE undone_at IS NULL"), >=,
+                   (gint64) codes->len - 1);
+}
+
 static void
 test_escape (Fixture       *f,
              gconstpointer  data)
@@ -294,6 +337,7 @@ main (int   argc,
   ADD ("/tihuo/window/undo", test_undo);
   ADD ("/tihuo/window/auto-hand-over", test_auto_hand_over);
   ADD ("/tihuo/window/escape", test_escape);
+  ADD ("/tihuo/window/rapid-hand-overs", test_rapid_hand_overs);
 #undef ADD
 
   return g_test_run ();
