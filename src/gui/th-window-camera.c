@@ -65,6 +65,8 @@ camera_setting_changed_cb (ThWindow   *self,
                            const char *key,
                            GSettings  *settings)
 {
+  if (self->camera_action == NULL)   /* disposed */
+    return;
   if (g_str_equal (key, "camera-enabled"))
     g_simple_action_set_state (self->camera_action,
                                g_variant_new_boolean (g_settings_get_boolean (settings, key)));
