@@ -422,6 +422,27 @@ th_json_parse (const char  *data,
   return json_node_ref (root);
 }
 
+/**
+ * th_json_parse_file:
+ * @what: what the file is, for errors ("The order file …")
+ *
+ * Returns: (transfer full): the root node, or %NULL with a clear error
+ */
+JsonNode *
+th_json_parse_file (const char  *path,
+                    const char  *what,
+                    GError     **error)
+{
+  g_autofree char *contents = NULL;
+  gsize len;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (!g_file_get_contents (path, &contents, &len, error))
+    return NULL;
+  return th_json_parse (contents, len, what, error);
+}
+
 char *
 th_json_to_string (JsonNode *node)
 {

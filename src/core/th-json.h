@@ -68,6 +68,9 @@ JsonNode   *th_json_parse               (const char   *data,
                                          gssize        length,
                                          const char   *what,
                                          GError      **error);
+JsonNode   *th_json_parse_file          (const char   *path,
+                                         const char   *what,
+                                         GError      **error);
 char       *th_json_to_string           (JsonNode     *node);
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ThJsonReader, th_json_reader_clear)

@@ -153,15 +153,10 @@ th_key_store_import_file (ThDb        *db,
                           guint       *n_keys,
                           GError     **error)
 {
-  g_autofree char *contents = NULL;
-  g_autofree char *what = NULL;
-  g_autoptr(JsonNode) root = NULL;
-  gsize len;
+  g_autofree char *what = g_strdup_printf (_("The key file %s"), path);
+  g_autoptr(JsonNode) root = th_json_parse_file (path, what, error);
 
-  if (!g_file_get_contents (path, &contents, &len, error))
-    return FALSE;
-  what = g_strdup_printf (_("The key file %s"), path);
-  if (!(root = th_json_parse (contents, len, what, error)))
+  if (root == NULL)
     return FALSE;
   return th_key_store_replace_from_json (db, root, n_keys, error);
 }

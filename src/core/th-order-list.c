@@ -10,23 +10,6 @@
 #include "th-order-store.h"
 #include "th-pickup-code.h"
 
-static gboolean
-fully_refunded (ThOrder *order)
-{
-  gboolean any_open = FALSE;
-
-  /* Mirrors th-verifier.c's rule for the `refunded` verdict. */
-  if (order->status == TH_ORDER_REFUNDED || (order->paid > 0 && order->refunded >= order->paid))
-    return TRUE;
-  for (guint i = 0; i < order->lines->len; i++)
-    {
-      ThOrderLine *l = &g_array_index (order->lines, ThOrderLine, i);
-      if (l->refunded_qty < l->qty)
-        any_open = TRUE;
-    }
-  return order->lines->len > 0 && !any_open;
-}
-
 ThOrderState
 th_order_get_state (ThOrder *order)
 {
@@ -36,7 +19,7 @@ th_order_get_state (ThOrder *order)
     return order->status == TH_ORDER_COLLECTED ? TH_ORDER_STATE_COLLECTED : TH_ORDER_STATE_TO_HAND_OVER;
   if (order->status == TH_ORDER_CANCELLED)
     return TH_ORDER_STATE_CANCELLED;
-  if (fully_refunded (order))
+  if (th_order_is_fully_refunded (order))
     return TH_ORDER_STATE_REFUNDED;
   if (order->status != TH_ORDER_COLLECTED && th_order_total_remaining (order) > 0)
     return TH_ORDER_STATE_TO_HAND_OVER;

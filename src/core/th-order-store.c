@@ -473,17 +473,13 @@ th_order_store_import_file (ThDb          *db,
                             ThImportStats *stats,
                             GError       **error)
 {
-  g_autofree char *contents = NULL;
   g_autofree char *what = NULL;
   g_autoptr(JsonNode) root = NULL;
-  gsize len;
 
   g_return_val_if_fail (path != NULL, FALSE);
 
-  if (!g_file_get_contents (path, &contents, &len, error))
-    return FALSE;
   what = g_strdup_printf (_("The order file %s"), path);
-  if (!(root = th_json_parse (contents, len, what, error)))
+  if (!(root = th_json_parse_file (path, what, error)))
     return FALSE;
   return th_order_store_import_json (db, root, stats, error);
 }

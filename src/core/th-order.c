@@ -177,6 +177,26 @@ th_order_total_remaining (ThOrder *order)
   return total;
 }
 
+/* The rule behind the `refunded` verdict: the platform says so, the whole
+ * amount paid went back, or every line was refunded. */
+gboolean
+th_order_is_fully_refunded (ThOrder *order)
+{
+  gboolean any_open = FALSE;
+
+  g_return_val_if_fail (order != NULL, FALSE);
+
+  if (order->status == TH_ORDER_REFUNDED || (order->paid > 0 && order->refunded >= order->paid))
+    return TRUE;
+  for (guint i = 0; i < order->lines->len; i++)
+    {
+      ThOrderLine *l = &g_array_index (order->lines, ThOrderLine, i);
+      if (l->refunded_qty < l->qty)
+        any_open = TRUE;
+    }
+  return order->lines->len > 0 && !any_open;
+}
+
 char *
 th_order_dup_id_string (ThOrder *order)
 {

@@ -54,6 +54,7 @@ ThOrderLine *th_order_get_line          (ThOrder        *order,
                                          guint           line);
 guint        th_order_line_remaining    (const ThOrderLine *line);
 guint        th_order_total_remaining   (ThOrder        *order);
+gboolean     th_order_is_fully_refunded (ThOrder        *order);
 char        *th_order_dup_id_string     (ThOrder        *order);
 
 const char  *th_order_status_to_string  (ThOrderStatus   status);

@@ -109,22 +109,6 @@ latest_collection (ThDb            *db,
   return TRUE;
 }
 
-static gboolean
-fully_refunded (ThOrder *order)
-{
-  gboolean any_open = FALSE;
-
-  if (order->status == TH_ORDER_REFUNDED || (order->paid > 0 && order->refunded >= order->paid))
-    return TRUE;
-  for (guint i = 0; i < order->lines->len; i++)
-    {
-      ThOrderLine *l = &g_array_index (order->lines, ThOrderLine, i);
-      if (l->refunded_qty < l->qty)
-        any_open = TRUE;
-    }
-  return order->lines->len > 0 && !any_open;
-}
-
 /* Step 8: the local state of a known order decides. */
 static gboolean
 judge_order (ThDb            *db,
@@ -145,7 +129,7 @@ judge_order (ThDb            *db,
 
   if (order->status == TH_ORDER_CANCELLED)
     v->verdict = TH_VERDICT_CANCELLED;
-  else if (fully_refunded (order))
+  else if (th_order_is_fully_refunded (order))
     v->verdict = TH_VERDICT_REFUNDED;
   else
     {
