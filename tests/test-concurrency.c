@@ -20,19 +20,6 @@ spawn_collector (ThTestFixture *f, const char *code, gint64 start)
   return p;
 }
 
-static char *
-finish (GSubprocess *p)
-{
-  g_autoptr(GError) error = NULL;
-  char *out = NULL;
-
-  g_assert_true (g_subprocess_communicate_utf8 (p, NULL, NULL, &out, NULL, &error));
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_get_if_exited (p));
-  g_assert_cmpint (g_subprocess_get_exit_status (p), ==, 0);
-  return g_strstrip (out);
-}
-
 static void
 test_race (ThTestFixture *f,
            gconstpointer  data)
@@ -53,8 +40,8 @@ test_race (ThTestFixture *f,
       gint64 start = g_get_real_time () + 300 * 1000;  /* both started and waiting by then */
       g_autoptr(GSubprocess) a = spawn_collector (f, code, start);
       g_autoptr(GSubprocess) b = spawn_collector (f, code, start);
-      g_autofree char *va = finish (a);
-      g_autofree char *vb = finish (b);
+      g_autofree char *va = th_test_subprocess_finish (a);
+      g_autofree char *vb = th_test_subprocess_finish (b);
       gboolean one_ok = (g_str_equal (va, "ok") && g_str_equal (vb, "already_collected")) ||
                         (g_str_equal (vb, "ok") && g_str_equal (va, "already_collected"));
 

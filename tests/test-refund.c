@@ -405,19 +405,6 @@ spawn_refunder (ThTestFixture *f, gint64 order_id, const char *spec, gint64 star
   return p;
 }
 
-static char *
-finish (GSubprocess *p)
-{
-  g_autoptr(GError) error = NULL;
-  char *out = NULL;
-
-  g_assert_true (g_subprocess_communicate_utf8 (p, NULL, NULL, &out, NULL, &error));
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_get_if_exited (p));
-  g_assert_cmpint (g_subprocess_get_exit_status (p), ==, 0);
-  return g_strstrip (out);
-}
-
 /* Two processes refund the same order at the same moment; each refund alone
  * is fine, both together would break a rule: exactly one goes through. */
 static void
@@ -437,8 +424,8 @@ test_race (ThTestFixture *f,
       gint64 start = g_get_real_time () + 300 * 1000;
       g_autoptr(GSubprocess) a = spawn_refunder (f, 100 + i, spec, start);
       g_autoptr(GSubprocess) b = spawn_refunder (f, 100 + i, spec, start);
-      g_autofree char *va = finish (a);
-      g_autofree char *vb = finish (b);
+      g_autofree char *va = th_test_subprocess_finish (a);
+      g_autofree char *vb = th_test_subprocess_finish (b);
 
       g_test_message ("round %" G_GINT64_FORMAT ": %s / %s", i, va, vb);
       g_assert_true ((g_str_equal (va, "ok") && g_str_equal (vb, "refused")) ||

@@ -255,3 +255,16 @@ th_test_scalar (ThDb       *db,
   sqlite3_finalize (stmt);
   return v;
 }
+
+char *
+th_test_subprocess_finish (GSubprocess *p)
+{
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+
+  g_assert_true (g_subprocess_communicate_utf8 (p, NULL, NULL, &out, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (p));
+  g_assert_cmpint (g_subprocess_get_exit_status (p), ==, 0);
+  return g_strstrip (out);
+}

@@ -36,6 +36,8 @@ char       *th_test_sign              (ThTestFixture *f,
                                        guint          kid,
                                        guint32        station_id,
                                        gint64         order_id);
+/* Waits for a helper process that must exit 0; returns its stripped stdout. */
+char       *th_test_subprocess_finish (GSubprocess   *p);
 /* The single integer a query such as "SELECT count(*) …" returns. */
 gint64      th_test_scalar            (ThDb          *db,
                                        const char    *sql);
