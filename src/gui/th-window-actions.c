@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "th-camera.h"
 #include "th-collect.h"
 #include "th-format.h"
 #include "th-order-store.h"
@@ -115,7 +116,13 @@ _th_window_undo_last (ThWindow *self)
                         staff, th_time_now (), NULL, &error))
     result = error->message;
   else
-    result = _("Hand-over undone. The order can be collected again.");
+    {
+      result = _("Hand-over undone. The order can be collected again.");
+      /* The customer's code may still be in front of the camera: read it
+       * again at once rather than after the 3-second duplicate pause. */
+      if (self->camera)
+        th_camera_reset_suppression (self->camera);
+    }
 
   /* With undo_collection_id cleared, the toast's Undo button goes insensitive. */
   if (self->undo_toast)
