@@ -4,7 +4,7 @@
 #include <glib/gstdio.h>
 
 #include "th-error.h"
-#include "th-station.h"
+#include "th-identity.h"
 #include "th-test-util.h"
 
 static char *
@@ -57,7 +57,7 @@ test_reopen_keeps_data (ThTestFixture *f,
   g_clear_object (&f->db);
   f->db = th_db_open (f->path, &error);
   g_assert_no_error (error);
-  g_assert_true (th_station_get (f->db, &station, &terminal, &error));
+  g_assert_true (th_identity_get (f->db, &station, &terminal, &error));
   g_assert_cmpuint (station, ==, TH_TEST_STATION);
   g_assert_cmpstr (terminal, ==, "counter-1");
 }
@@ -164,18 +164,18 @@ test_station_rules (ThTestFixture *f,
   g_autoptr(JsonNode) order = th_test_make_order (1, "10000001", "1234", 1);
   g_autofree char *long_name = g_strnfill (65, 'x');
 
-  g_assert_false (th_station_setup (f->db, 7, "  ", &error));
+  g_assert_false (th_identity_setup (f->db, 7, "  ", &error));
   g_assert_error (error, TH_ERROR, TH_ERROR_INVALID);
   g_clear_error (&error);
-  g_assert_false (th_station_setup (f->db, 7, long_name, &error));
+  g_assert_false (th_identity_setup (f->db, 7, long_name, &error));
   g_assert_error (error, TH_ERROR, TH_ERROR_INVALID);
   g_clear_error (&error);
 
   /* Renaming the terminal is fine; changing station once orders exist is not. */
-  g_assert_true (th_station_setup (f->db, 7, "柜台二", &error));
+  g_assert_true (th_identity_setup (f->db, 7, "柜台二", &error));
   g_assert_no_error (error);
   th_test_import (f->db, order);
-  g_assert_false (th_station_setup (f->db, 8, "counter-1", &error));
+  g_assert_false (th_identity_setup (f->db, 8, "counter-1", &error));
   g_assert_error (error, TH_ERROR, TH_ERROR_REFUSED);
 }
 
@@ -188,7 +188,7 @@ test_not_set_up (void)
   g_autoptr(ThDb) db = th_db_open (path, &error);
 
   g_assert_no_error (error);
-  g_assert_false (th_station_get (db, NULL, NULL, &error));
+  g_assert_false (th_identity_get (db, NULL, NULL, &error));
   g_assert_error (error, TH_ERROR, TH_ERROR_NOT_INITIALISED);
   g_assert_nonnull (strstr (error->message, "tihuo-cli init"));
   g_clear_object (&db);

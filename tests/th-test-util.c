@@ -8,7 +8,7 @@
 #include "th-key-store.h"
 #include "th-order-store.h"
 #include "th-pickup-code.h"
-#include "th-station.h"
+#include "th-identity.h"
 #include "th-test-util.h"
 
 char *
@@ -58,7 +58,7 @@ th_test_fixture_set_up (ThTestFixture *f,
   f->path = g_build_filename (f->dir, "station.db", NULL);
   f->db = th_db_open (f->path, &error);
   g_assert_no_error (error);
-  g_assert_true (th_station_setup (f->db, TH_TEST_STATION, "counter-1", &error));
+  g_assert_true (th_identity_setup (f->db, TH_TEST_STATION, "counter-1", &error));
   g_assert_no_error (error);
 
   for (guint i = 0; i < 2; i++)

@@ -13,7 +13,7 @@
 #include "th-lookup.h"
 #include "th-order-store.h"
 #include "th-outbox.h"
-#include "th-station.h"
+#include "th-identity.h"
 #include "th-time.h"
 
 #define OPEN_DB_OR_FAIL(db) \
@@ -48,7 +48,7 @@ cmd_init (int argc, char **argv)
     }
   {
     OPEN_DB_OR_FAIL (db);
-    if (!th_station_setup (db, (guint32) station, terminal, &error))
+    if (!th_identity_setup (db, (guint32) station, terminal, &error))
       return th_cli_fail (error);
     if (!th_cli_json ())
       g_print (_("Station %u, terminal “%s”: ready (%s).\n"), (guint32) station, terminal, th_db_get_path (db));
@@ -113,7 +113,7 @@ cmd_verify (int argc, char **argv)
     return TH_CLI_ERROR;
   {
     OPEN_DB_OR_FAIL (db);
-    if (!th_station_get (db, NULL, NULL, &error) ||
+    if (!th_identity_get (db, NULL, NULL, &error) ||
         !(v = th_verifier_verify_code (db, argv[1], now, &error)))
       return th_cli_fail (error);
   }
@@ -152,7 +152,7 @@ cmd_collect (int argc, char **argv)
     return TH_CLI_ERROR;
   {
     OPEN_DB_OR_FAIL (db);
-    if (!th_station_get (db, NULL, NULL, &error) ||
+    if (!th_identity_get (db, NULL, NULL, &error) ||
         !(v = th_collect_code (db, argv[1], lines ? (ThLineQty *) lines->data : NULL, lines ? lines->len : 0,
                                staff ? staff : g_get_user_name (), now, &error)))
       return th_cli_fail (error);

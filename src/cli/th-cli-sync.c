@@ -11,7 +11,7 @@
 #include "th-credentials.h"
 #include "th-error.h"
 #include "th-json.h"
-#include "th-station.h"
+#include "th-identity.h"
 #include "th-sync-client.h"
 #include "th-sync-status.h"
 #include "th-time.h"
@@ -226,7 +226,7 @@ th_cli_cmd_sync (int    argc,
     }
   if (!(token = th_credentials_read_token (token_file, &error)) ||
       !(db = th_cli_open_db (&error)) ||
-      !th_station_get (db, NULL, NULL, &error))
+      !th_identity_get (db, NULL, NULL, &error))
     {
       th_credentials_free_token (token);
       return th_cli_fail (error);

@@ -8,7 +8,7 @@
 
 #include "th-error.h"
 #include "th-setup-page.h"
-#include "th-station.h"
+#include "th-identity.h"
 
 struct _ThSetupPage
 {
@@ -153,7 +153,7 @@ th_setup_page_apply (ThSetupPage  *self,
   g_return_val_if_fail (self->db != NULL, FALSE);
 
   if (!th_parse_station_id (station_text, &station_id, error) ||
-      !th_station_setup (self->db, station_id, terminal ? terminal : "", error))
+      !th_identity_setup (self->db, station_id, terminal ? terminal : "", error))
     return FALSE;
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
   g_signal_emit (self, signals[DONE], 0);

@@ -9,7 +9,7 @@
 #include "th-collect.h"
 #include "th-format.h"
 #include "th-order-store.h"
-#include "th-station.h"
+#include "th-identity.h"
 #include "th-time.h"
 #include "th-window-private.h"
 

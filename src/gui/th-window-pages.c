@@ -6,7 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "th-format.h"
-#include "th-station.h"
+#include "th-identity.h"
 #include "th-window-private.h"
 
 void
@@ -17,7 +17,7 @@ _th_window_update_identity (ThWindow *self)
   g_autofree char *terminal_text = NULL;
   guint32 station_id = 0;
 
-  if (self->db == NULL || !th_station_get (self->db, &station_id, &terminal, NULL))
+  if (self->db == NULL || !th_identity_get (self->db, &station_id, &terminal, NULL))
     {
       gtk_label_set_label (self->station_label, _("No station yet"));
       gtk_label_set_label (self->terminal_label, _("Set up this counter to start"));
@@ -168,7 +168,7 @@ th_window_scan (ThWindow   *self,
   g_return_if_fail (TH_IS_WINDOW (self));
   g_return_if_fail (text != NULL);
 
-  if (self->db == NULL || !th_station_is_set_up (self->db) || !th_session_get_signed_in (self->session))
+  if (self->db == NULL || !th_identity_is_set_up (self->db) || !th_session_get_signed_in (self->session))
     return;
   th_session_note_activity (self->session);
   adw_view_stack_set_visible_child_name (self->view_stack, "counter");

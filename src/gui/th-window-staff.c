@@ -11,7 +11,7 @@
 #include "th-format.h"
 #include "th-refund-dialog.h"
 #include "th-staff-dialog.h"
-#include "th-station.h"
+#include "th-identity.h"
 #include "th-window-private.h"
 
 static void
@@ -42,7 +42,7 @@ static void
 session_changed_cb (ThWindow *self)
 {
   update_staff_button (self);
-  if (self->db == NULL || !th_station_is_set_up (self->db))
+  if (self->db == NULL || !th_identity_is_set_up (self->db))
     return;
   if (th_session_get_signed_in (self->session))
     {

@@ -9,7 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "th-credentials.h"
-#include "th-station.h"
+#include "th-identity.h"
 #include "th-window-sync-private.h"
 
 static void
@@ -113,7 +113,7 @@ _th_window_sync_connect (ThWindow *self)
   g_autoptr(GError) error = NULL;
   guint32 station_id = 0;
 
-  if (sync == NULL || self->db == NULL || !th_station_get (self->db, &station_id, NULL, NULL))
+  if (sync == NULL || self->db == NULL || !th_identity_get (self->db, &station_id, NULL, NULL))
     return;
   if (sync->demo_dir != NULL)
     {

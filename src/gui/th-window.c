@@ -4,7 +4,7 @@
  * signals into toasts and sounds; the pages call the core. */
 #include "config.h"
 
-#include "th-station.h"
+#include "th-identity.h"
 #include "th-window-private.h"
 
 G_DEFINE_FINAL_TYPE (ThWindow, th_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -187,7 +187,7 @@ th_window_set_db (ThWindow *self,
 
   if (!g_set_object (&self->db, db))
     return;
-  if (th_station_is_set_up (db))
+  if (th_identity_is_set_up (db))
     _th_window_show_station (self);
   else
     {

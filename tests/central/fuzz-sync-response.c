@@ -13,7 +13,7 @@
 
 #include "th-json.h"
 #include "th-key-store.h"
-#include "th-station.h"
+#include "th-identity.h"
 #include "th-sync-private.h"
 
 #define FUZZ_STATION 7
@@ -45,7 +45,7 @@ LLVMFuzzerInitialize (int    *argc,
   path = g_build_filename (db_dir, "station.db", NULL);
   db = th_db_open (path, &error);
   g_assert_no_error (error);
-  g_assert (th_station_setup (db, FUZZ_STATION, "fuzz", &error));
+  g_assert (th_identity_setup (db, FUZZ_STATION, "fuzz", &error));
   return 0;
 }
 

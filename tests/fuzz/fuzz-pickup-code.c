@@ -13,7 +13,7 @@
 #include "th-key-store.h"
 #include "th-order-store.h"
 #include "th-pickup-code.h"
-#include "th-station.h"
+#include "th-identity.h"
 #include "th-verifier.h"
 
 /* The vectors' fixed "now" and station (tests/data/pickup-codes.json). */
@@ -105,7 +105,7 @@ LLVMFuzzerInitialize (int    *argc,
     g_error ("%s", error->message);
   path = g_build_filename (db_dir, "station.db", NULL);
   if (!(db = th_db_open (path, &error)) ||
-      !th_station_setup (db, FUZZ_STATION, "counter-1", &error))
+      !th_identity_setup (db, FUZZ_STATION, "counter-1", &error))
     g_error ("setting up the station database: %s", error->message);
   atexit (remove_db_dir);
 

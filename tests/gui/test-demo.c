@@ -12,7 +12,7 @@
 #include "th-history.h"
 #include "th-order-list.h"
 #include "th-staff.h"
-#include "th-station.h"
+#include "th-identity.h"
 #include "th-test-util.h"
 #include "th-time.h"
 
@@ -67,7 +67,7 @@ test_seed (Fixture       *f,
   guint32 station;
 
   g_assert_no_error (error);
-  g_assert_true (th_station_get (f->base.db, &station, &terminal, NULL));
+  g_assert_true (th_identity_get (f->base.db, &station, &terminal, NULL));
   g_assert_cmpuint (station, ==, TH_DEMO_STATION_ID);
   g_assert_cmpstr (terminal, ==, TH_DEMO_TERMINAL);
 

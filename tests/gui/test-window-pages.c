@@ -22,7 +22,7 @@
 #include "th-error.h"
 #include "th-order-store.h"
 #include "th-setup-page.h"
-#include "th-station.h"
+#include "th-identity.h"
 
 typedef ThGuiFixture Fixture;
 
@@ -64,7 +64,7 @@ test_first_run (void)
   g_assert_cmpstr (th_session_get_staff_name (th_window_get_session (window)), ==, "王姐");
 
   g_assert_cmpstr (th_window_get_visible_page (window), ==, "counter");
-  g_assert_true (th_station_get (db, &station, &terminal, NULL));
+  g_assert_true (th_identity_get (db, &station, &terminal, NULL));
   g_assert_cmpuint (station, ==, 4207);
   g_assert_cmpstr (terminal, ==, "前台1号");
 

@@ -11,7 +11,7 @@
 #include "th-order-store.h"
 #include "th-outbox.h"
 #include "th-staff.h"
-#include "th-station.h"
+#include "th-identity.h"
 
 /* Outside the transaction: file I/O must not hold the write lock. A photo
  * given twice is kept once. */
@@ -162,7 +162,7 @@ insert_case (ThDb                 *db,
   g_autofree char *terminal = NULL;
   sqlite3_stmt *stmt;
 
-  if (!th_station_get (db, NULL, &terminal, error))
+  if (!th_identity_get (db, NULL, &terminal, error))
     return FALSE;
   if (!(stmt = th_db_prepare (db,
                               "INSERT INTO aftersales_cases (id, order_id, category, description, terminal, opened_at, opened_by) "

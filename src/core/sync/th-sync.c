@@ -6,7 +6,7 @@
 
 #include <glib/gi18n.h>
 
-#include "th-station.h"
+#include "th-identity.h"
 #include "th-sync-private.h"
 #include "th-time.h"
 
@@ -162,7 +162,7 @@ th_sync_run (ThSync        *self,
   memset (report, 0, sizeof *report);
   report->retry_after = -1;
 
-  if (!th_station_get (self->db, &station_id, NULL, error))
+  if (!th_identity_get (self->db, &station_id, NULL, error))
     return FALSE;
   if (!(http = _th_sync_http_new (self->base_url, self->token, self->timeout, &local_error)))
     goto out;

@@ -9,7 +9,7 @@
 #include "th-history-page.h"
 #include "th-history-row.h"
 #include "th-session.h"
-#include "th-station.h"
+#include "th-identity.h"
 #include "th-time.h"
 
 /* Undo buttons disappear when their window closes. */
@@ -195,7 +195,7 @@ th_history_page_reload (ThHistoryPage *self)
 
   if (self->db == NULL)
     return;
-  if (!th_station_get (self->db, NULL, &terminal, &error) ||
+  if (!th_identity_get (self->db, NULL, &terminal, &error) ||
       !(entries = th_history_list (self->db, terminal, history_start (now), 0, &error)))
     {
       g_signal_emit (self, signals[FAILED], 0, error);

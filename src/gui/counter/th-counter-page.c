@@ -11,7 +11,7 @@
 #include "th-counter-page-private.h"
 #include "th-result-card.h"
 #include "th-session.h"
-#include "th-station.h"
+#include "th-identity.h"
 #include "th-time.h"
 
 G_DEFINE_FINAL_TYPE (ThCounterPage, th_counter_page, GTK_TYPE_WIDGET)

@@ -14,7 +14,7 @@
 #include "th-outbox.h"
 #include "th-refund-private.h"
 #include "th-staff.h"
-#include "th-station.h"
+#include "th-identity.h"
 
 G_DEFINE_BOXED_TYPE (ThRefund, th_refund, th_refund_ref, th_refund_unref)
 
@@ -193,7 +193,7 @@ record_refund (ThDb      *db,
   sqlite3_stmt *stmt;
 
   plan->id = g_uuid_string_random ();
-  if (!th_station_get (db, NULL, &plan->terminal, error))
+  if (!th_identity_get (db, NULL, &plan->terminal, error))
     return FALSE;
   data = event_data (plan);
   data_text = th_json_to_string (data);

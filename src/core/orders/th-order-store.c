@@ -10,7 +10,7 @@
 #include "th-error.h"
 #include "th-json.h"
 #include "th-order-store-private.h"
-#include "th-station.h"
+#include "th-identity.h"
 #include "th-time.h"
 
 static ThOrder *
@@ -195,7 +195,7 @@ th_order_store_import_json (ThDb          *db,
 
   g_return_val_if_fail (TH_IS_DB (db), FALSE);
 
-  if (!th_station_get (db, &station_id, NULL, error))
+  if (!th_identity_get (db, &station_id, NULL, error))
     return FALSE;
   /* Validate the whole file first: an import is all-or-nothing. */
   if (!(orders = th_order_store_parse_list (root, station_id, error)))

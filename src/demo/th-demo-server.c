@@ -20,7 +20,7 @@
 #include "th-demo-private.h"
 #include "th-demo-server-private.h"
 #include "th-error.h"
-#include "th-station.h"
+#include "th-identity.h"
 #include "th-time.h"
 
 #define PROGRAM        "tihuo-central-dev"
@@ -258,7 +258,7 @@ th_demo_server_start_async (ThDb                *db,
   data->dir = g_strdup (dir);
 
   if (!(program = th_demo_server_find_program (&error)) ||
-      !th_station_get (db, &station_id, NULL, &error))
+      !th_identity_get (db, &station_id, NULL, &error))
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;

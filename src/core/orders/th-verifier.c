@@ -8,7 +8,7 @@
 #include "th-error.h"
 #include "th-key-store.h"
 #include "th-order-store.h"
-#include "th-station.h"
+#include "th-identity.h"
 #include "th-time.h"
 #include "th-verifier.h"
 
@@ -211,7 +211,7 @@ verify_signed (ThDb               *db,
   v->not_after = code->not_after;
 
   /* Step 6. */
-  if (!th_station_get (db, &station_id, NULL, error))
+  if (!th_identity_get (db, &station_id, NULL, error))
     return NULL;
   if (code->station_id != station_id)
     {

@@ -14,7 +14,7 @@
 #include "th-preferences-window.h"
 #include "th-scanner-burst.h"
 #include "th-setup-page.h"
-#include "th-station.h"
+#include "th-identity.h"
 
 struct _ThPreferencesWindow
 {
@@ -74,7 +74,7 @@ load_station (ThPreferencesWindow *self)
   g_autofree char *station = NULL;
   guint32 station_id = 0;
 
-  if (!th_station_get (self->db, &station_id, &terminal, NULL))
+  if (!th_identity_get (self->db, &station_id, &terminal, NULL))
     return;
   station = g_strdup_printf ("%u", station_id);
   gtk_editable_set_text (GTK_EDITABLE (self->station_row), station);
@@ -88,7 +88,7 @@ save_station (ThPreferencesWindow *self)
   guint32 station_id;
 
   if (!th_parse_station_id (gtk_editable_get_text (GTK_EDITABLE (self->station_row)), &station_id, &error) ||
-      !th_station_setup (self->db, station_id, gtk_editable_get_text (GTK_EDITABLE (self->terminal_row)), &error))
+      !th_identity_setup (self->db, station_id, gtk_editable_get_text (GTK_EDITABLE (self->terminal_row)), &error))
     {
       AdwToast *toast = th_toast_new_text (error->message);
 

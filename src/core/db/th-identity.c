@@ -7,7 +7,7 @@
 
 #include "th-audit.h"
 #include "th-error.h"
-#include "th-station.h"
+#include "th-identity.h"
 #include "th-time.h"
 
 static gboolean
@@ -27,14 +27,14 @@ count_orders (ThDb    *db,
 }
 
 /**
- * th_station_setup:
+ * th_identity_setup:
  *
  * Sets the station id and this terminal's name. The terminal may be renamed
  * at any time; the station id only while the database holds no orders, since
  * every order and signed code is bound to it.
  */
 gboolean
-th_station_setup (ThDb        *db,
+th_identity_setup (ThDb        *db,
                   guint32      station_id,
                   const char  *terminal,
                   GError     **error)
@@ -64,7 +64,7 @@ th_station_setup (ThDb        *db,
   if (!th_db_begin_immediate (db, error))
     return FALSE;
 
-  had_station = th_station_get (db, &old_station, &old_terminal, NULL);
+  had_station = th_identity_get (db, &old_station, &old_terminal, NULL);
   if (had_station && old_station != station_id)
     {
       if (!count_orders (db, &orders, error))
@@ -123,7 +123,7 @@ fail:
 }
 
 gboolean
-th_station_get (ThDb       *db,
+th_identity_get (ThDb       *db,
                 guint32    *station_id,
                 char      **terminal,
                 GError    **error)
@@ -158,7 +158,7 @@ th_station_get (ThDb       *db,
 }
 
 gboolean
-th_station_is_set_up (ThDb *db)
+th_identity_is_set_up (ThDb *db)
 {
-  return th_station_get (db, NULL, NULL, NULL);
+  return th_identity_get (db, NULL, NULL, NULL);
 }

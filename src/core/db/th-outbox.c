@@ -7,7 +7,7 @@
 #include "th-error.h"
 #include "th-json.h"
 #include "th-outbox.h"
-#include "th-station.h"
+#include "th-identity.h"
 #include "th-time.h"
 
 gboolean
@@ -34,7 +34,7 @@ th_outbox_add (ThDb        *db,
   g_return_val_if_fail (type != NULL, FALSE);
   g_return_val_if_fail (!sqlite3_get_autocommit (th_db_get_handle (db)), FALSE);
 
-  if (!th_station_get (db, NULL, &terminal, error))
+  if (!th_identity_get (db, NULL, &terminal, error))
     return FALSE;
 
   json_builder_begin_object (b);

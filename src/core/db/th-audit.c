@@ -9,7 +9,7 @@
 
 #include "th-audit.h"
 #include "th-error.h"
-#include "th-station.h"
+#include "th-identity.h"
 
 #define GENESIS_HASH "0000000000000000000000000000000000000000000000000000000000000000"
 
@@ -88,7 +88,7 @@ th_audit_append (ThDb        *db,
   g_return_val_if_fail (TH_IS_DB (db), FALSE);
   g_return_val_if_fail (!sqlite3_get_autocommit (th_db_get_handle (db)), FALSE);
 
-  if (!th_station_get (db, NULL, &terminal, NULL))
+  if (!th_identity_get (db, NULL, &terminal, NULL))
     terminal = g_strdup ("");
   if (detail_json == NULL)
     detail_json = "{}";

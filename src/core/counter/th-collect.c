@@ -14,7 +14,7 @@
 #include "th-json.h"
 #include "th-order-store.h"
 #include "th-outbox.h"
-#include "th-station.h"
+#include "th-identity.h"
 
 static const char * const method_names[] = { "qr", "code", "phone", "manual" };
 
@@ -100,7 +100,7 @@ insert_provisional_order (ThDb     *db,
   guint32 station_id;
   int rc;
 
-  if (!th_station_get (db, &station_id, NULL, error))
+  if (!th_identity_get (db, &station_id, NULL, error))
     return FALSE;
   if (!(stmt = th_db_prepare (db,
                               "INSERT OR IGNORE INTO orders (id, station_id, status, paid, revision, provisional) "
@@ -176,7 +176,7 @@ record_collection (ThDb            *db,
 
   if (!th_outbox_add (db, "collected", v->order_id, now, staff, data_node, &id, error))
     return FALSE;
-  if (!th_station_get (db, NULL, &terminal, error))
+  if (!th_identity_get (db, NULL, &terminal, error))
     return FALSE;
 
   if (!(stmt = th_db_prepare (db,

@@ -16,7 +16,7 @@
 #include "th-key-store.h"
 #include "th-order-store.h"
 #include "th-staff.h"
-#include "th-station.h"
+#include "th-identity.h"
 #include "th-time.h"
 
 #define KEY_FILE   "demo-signing-key"
@@ -140,7 +140,7 @@ th_demo_seed (ThDb          *db,
   memcpy (key.public_key, secret_key + 32, 32);
   key.not_before = now - 30 * 86400;
   key.not_after = now + 365 * 86400;
-  if (!th_station_setup (db, TH_DEMO_STATION_ID, TH_DEMO_TERMINAL, error) ||
+  if (!th_identity_setup (db, TH_DEMO_STATION_ID, TH_DEMO_TERMINAL, error) ||
       !th_key_store_add (db, &key, error))
     return FALSE;
 
@@ -150,7 +150,7 @@ th_demo_seed (ThDb          *db,
 
   /* The other terminal's hand-overs first: a collection records the
    * terminal named in the station table. */
-  if (!th_station_setup (db, TH_DEMO_STATION_ID, TH_DEMO_OTHER_TERMINAL, error))
+  if (!th_identity_setup (db, TH_DEMO_STATION_ID, TH_DEMO_OTHER_TERMINAL, error))
     return FALSE;
   for (guint i = 0; i < plans->len; i++)
     {
@@ -159,7 +159,7 @@ th_demo_seed (ThDb          *db,
           !hand_over (db, p, now - 4 * 3600 + 97 * (gint64) n_other++, error))
         return FALSE;
     }
-  if (!th_station_setup (db, TH_DEMO_STATION_ID, TH_DEMO_TERMINAL, error))
+  if (!th_identity_setup (db, TH_DEMO_STATION_ID, TH_DEMO_TERMINAL, error))
     return FALSE;
   for (guint i = 0; i < plans->len; i++)
     {

@@ -9,7 +9,7 @@
 
 #include "th-format.h"
 #include "th-preferences-sync-page-private.h"
-#include "th-station.h"
+#include "th-identity.h"
 #include "th-sync.h"
 #include "th-window-sync.h"
 
@@ -186,7 +186,7 @@ th_preferences_sync_page_new (ThWindow *window)
 
   self = g_object_new (TH_TYPE_PREFERENCES_SYNC_PAGE, NULL);
   g_weak_ref_set (&self->window, window);
-  if ((db = th_window_get_db (window)) == NULL || !th_station_get (db, &self->station_id, NULL, NULL))
+  if ((db = th_window_get_db (window)) == NULL || !th_identity_get (db, &self->station_id, NULL, NULL))
     self->station_id = 0;
   gtk_widget_set_sensitive (GTK_WIDGET (self->token_row), self->station_id != 0);
   _th_preferences_sync_page_set_testing (self, FALSE);
