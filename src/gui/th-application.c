@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <sodium.h>
 
 #include "th-application.h"
 #include "th-demo.h"
@@ -170,7 +171,7 @@ demo_codes_action (GSimpleAction *action,
       return;
     }
   codes = th_demo_codes_window_new (window, secret_key);
-  memset (secret_key, 0, sizeof secret_key);
+  sodium_memzero (secret_key, sizeof secret_key);
   g_weak_ref_set (&self->demo_codes, codes);
   gtk_window_present (GTK_WINDOW (codes));
 }

@@ -9,6 +9,7 @@
 
 #include "th-case-dialog.h"
 #include "th-format.h"
+#include "th-money.h"
 #include "th-refund-dialog.h"
 #include "th-staff-dialog.h"
 #include "th-identity.h"
@@ -71,7 +72,7 @@ static void
 refunded_cb (ThWindow *self,
              ThRefund *refund)
 {
-  g_autofree char *amount = th_format_money (refund->amount);
+  g_autofree char *amount = th_money_format (refund->amount);
   /* Translators: %s is an amount, like ¥12.90 */
   g_autofree char *title = g_strdup_printf (_("Refund of %s recorded"), amount);
 

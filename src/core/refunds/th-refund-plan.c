@@ -19,8 +19,6 @@
 #include "th-refund-private.h"
 #include "th-staff.h"
 
-/* Far above any real order; keeps every sum far from overflowing. */
-#define MAX_AMOUNT G_GINT64_CONSTANT (1000000000000)
 
 static gboolean
 refuse (GError     **error,
@@ -154,7 +152,7 @@ plan_line (ThDb                       *db,
     return refuse (error, _("Line %u (%s): %u to refund, but only %u are still to hand over. For goods "
                             "already handed over, refund an amount with quantity 0."),
                    l->line, l->name, req->qty, remaining);
-  if (req->amount < -1 || req->amount > MAX_AMOUNT)
+  if (req->amount < -1 || req->amount > TH_MONEY_MAX_FEN)
     {
       g_set_error (error, TH_ERROR, TH_ERROR_INVALID, _("Line %u: the amount is not valid."), l->line);
       return FALSE;
@@ -163,7 +161,7 @@ plan_line (ThDb                       *db,
   out->sku = g_strdup (l->sku);
   out->name = g_strdup (l->name);
   out->qty = req->qty;
-  out->amount = req->amount < 0 ? (gint64) req->qty * l->unit_price : req->amount;
+  out->amount = req->amount < 0 ? th_money_line_total (req->qty, l->unit_price) : req->amount;
   if (out->qty == 0 && out->amount == 0)
     {
       g_set_error (error, TH_ERROR, TH_ERROR_INVALID,
@@ -174,8 +172,8 @@ plan_line (ThDb                       *db,
   if (!query_sum (db, "SELECT coalesce (sum (amount), 0) FROM refund_lines WHERE order_id = ?1 AND line = ?2",
                   order->id, l->line, NULL, &before, error))
     return FALSE;
-  cap = (gint64) l->qty * l->unit_price;
-  if (before + out->amount > cap)
+  cap = th_money_line_total (l->qty, l->unit_price);
+  if (out->amount > th_money_refund_left (l->qty, l->unit_price, before))
     {
       g_autofree char *amount_text = th_money_format (out->amount);
 

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 #include <libsecret/secret.h>
+#include <sodium.h>
 
 #include "th-credentials.h"
 #include "th-error.h"
@@ -186,7 +187,7 @@ th_credentials_read_token (const char  *token_file,
       if ((newline = strchr (contents, '\n')) != NULL)
         *newline = '\0';
       token = g_strstrip (g_strdup (contents));
-      memset (contents, 0, len);
+      sodium_memzero (contents, len);
     }
 
   if (!th_credentials_check_token (token, error))
@@ -202,6 +203,6 @@ th_credentials_free_token (char *token)
 {
   if (token == NULL)
     return;
-  memset (token, 0, strlen (token));
+  sodium_memzero (token, strlen (token));
   g_free (token);
 }

@@ -219,13 +219,6 @@ th_sync_attention_get_platform_order (ThSyncAttention *self)
 }
 
 gint64
-th_sync_attention_get_created_at (ThSyncAttention *self)
-{
-  g_return_val_if_fail (TH_IS_SYNC_ATTENTION (self), 0);
-  return self->created_at;
-}
-
-gint64
 th_sync_attention_get_answered_at (ThSyncAttention *self)
 {
   g_return_val_if_fail (TH_IS_SYNC_ATTENTION (self), 0);

@@ -32,7 +32,6 @@ const char      *th_sync_attention_get_reason         (ThSyncAttention  *self);
 const char      *th_sync_attention_get_event_json     (ThSyncAttention  *self);
 /* The platform's copy of the order; conflicts only, else NULL. */
 ThOrder         *th_sync_attention_get_platform_order (ThSyncAttention  *self);
-gint64           th_sync_attention_get_created_at     (ThSyncAttention  *self);
 gint64           th_sync_attention_get_answered_at    (ThSyncAttention  *self);
 /* A translated sentence for the list, e.g. "Order … was cancelled by the
  * platform before this collection reached it." */

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <sodium.h>
 
 #include "th-outbox.h"
 #include "th-sync-client-private.h"
@@ -130,7 +131,7 @@ th_sync_client_finalize (GObject *object)
   g_clear_object (&self->attention);
   g_free (self->server_url);
   if (self->token)
-    memset (self->token, 0, strlen (self->token));
+    sodium_memzero (self->token, strlen (self->token));
   g_free (self->token);
   g_free (self->last_error);
 
@@ -286,7 +287,7 @@ th_sync_client_set_token (ThSyncClient *self,
   g_return_if_fail (TH_IS_SYNC_CLIENT (self));
 
   if (self->token)
-    memset (self->token, 0, strlen (self->token));
+    sodium_memzero (self->token, strlen (self->token));
   g_free (self->token);
   self->token = g_strdup (token);
   th_sync_client_sync_now (self);

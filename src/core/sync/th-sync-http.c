@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <sodium.h>
 
 #include "th-json.h"
 #include "th-sync-private.h"
@@ -106,7 +107,7 @@ _th_sync_http_free (ThSyncHttp *http)
   g_clear_object (&http->session);
   g_free (http->base_url);
   /* Do not leave the token lying in freed memory. */
-  memset (http->auth_header, 0, strlen (http->auth_header));
+  sodium_memzero (http->auth_header, strlen (http->auth_header));
   g_free (http->auth_header);
   g_free (http);
 }

@@ -5,6 +5,8 @@
  * monitor for "the network is back". One run at a time, in a worker thread. */
 #include "config.h"
 
+#include <sodium.h>
+
 #include "th-sync-client-private.h"
 
 static void reschedule (ThSyncClient *self);
@@ -45,7 +47,7 @@ run_data_free (gpointer data)
 
   g_free (run->db_path);
   if (run->token)
-    memset (run->token, 0, strlen (run->token));
+    sodium_memzero (run->token, strlen (run->token));
   g_free (run->token);
   g_free (run);
 }

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <sodium.h>
 
 #include "th-identity.h"
 #include "th-sync-private.h"
@@ -30,7 +31,7 @@ static void
 forget_token (ThSync *self)
 {
   if (self->token != NULL)
-    memset (self->token, 0, strlen (self->token));
+    sodium_memzero (self->token, strlen (self->token));
   g_clear_pointer (&self->token, g_free);
 }
 
@@ -202,7 +203,7 @@ test_data_free (gpointer data)
 
   g_free (td->base_url);
   if (td->token)
-    memset (td->token, 0, strlen (td->token));
+    sodium_memzero (td->token, strlen (td->token));
   g_free (td->token);
   g_free (td);
 }

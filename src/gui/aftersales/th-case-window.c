@@ -12,6 +12,7 @@
 #include "th-case-format.h"
 #include "th-case-window.h"
 #include "th-format.h"
+#include "th-money.h"
 #include "th-photo-strip.h"
 #include "th-refund-dialog.h"
 #include "th-time.h"
@@ -92,7 +93,7 @@ load_refunds (ThCaseWindow *self)
   for (guint i = 0; refunds && i < refunds->len; i++)
     {
       ThRefund *r = g_ptr_array_index (refunds, i);
-      g_autofree char *amount = th_format_money (r->amount);
+      g_autofree char *amount = th_money_format (r->amount);
       g_autofree char *when = th_format_time (r->at, now);
       g_autofree char *label = g_strdup_printf ("%s · %s · %s", amount, when, th_reason_describe (r->reason));
 

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "th-format.h"
+#include "th-money.h"
 #include "th-refund-dialog-private.h"
 #include "th-refund-print.h"
 
@@ -27,7 +28,7 @@ _th_refund_dialog_set_busy (ThRefundDialog *self,
 void
 _th_refund_dialog_show_done (ThRefundDialog *self)
 {
-  g_autofree char *amount = th_format_money (self->refund->amount);
+  g_autofree char *amount = th_money_format (self->refund->amount);
   g_autofree char *title = NULL;
   g_autofree char *description = NULL;
 

@@ -12,6 +12,7 @@
 
 #include "th-db-task.h"
 #include "th-format.h"
+#include "th-money.h"
 #include "th-order-store.h"
 #include "th-refund-dialog-private.h"
 #include "th-time.h"
@@ -85,10 +86,10 @@ static void
 show_plan (ThRefundDialog *self)
 {
   ThRefund *plan = self->plan;
-  g_autofree char *total = th_format_money (plan->amount);
-  g_autofree char *paid = th_format_money (plan->order_paid);
-  g_autofree char *before = th_format_money (plan->order_refunded);
-  g_autofree char *after = th_format_money (plan->order_refunded + plan->amount);
+  g_autofree char *total = th_money_format (plan->amount);
+  g_autofree char *paid = th_money_format (plan->order_paid);
+  g_autofree char *before = th_money_format (plan->order_refunded);
+  g_autofree char *after = th_money_format (plan->order_refunded + plan->amount);
   g_autofree char *text = NULL;
   ThRefundPolicy policy;
 

@@ -51,7 +51,7 @@ static void
 follow_qty (ThRefundLineRow *self)
 {
   guint qty = (guint) gtk_spin_button_get_value_as_int (self->qty_spin);
-  g_autofree char *text = qty > 0 ? th_money_format_plain ((gint64) qty * self->unit_price) : g_strdup ("");
+  g_autofree char *text = qty > 0 ? th_money_format_plain (th_money_line_total (qty, self->unit_price)) : g_strdup ("");
 
   if (!self->amount_typed)
     set_amount_text (self, text);
@@ -154,9 +154,9 @@ th_refund_line_row_new (const ThOrderLine *line,
 {
   ThRefundLineRow *self = g_object_new (TH_TYPE_REFUND_LINE_ROW, NULL);
   guint remaining = th_order_line_remaining (line);
-  g_autofree char *price = th_format_money (line->unit_price);
-  g_autofree char *before = th_format_money (refunded_before);
-  g_autofree char *left = th_format_money ((gint64) line->qty * line->unit_price - refunded_before);
+  g_autofree char *price = th_money_format (line->unit_price);
+  g_autofree char *before = th_money_format (refunded_before);
+  g_autofree char *left = th_money_format (th_money_refund_left (line->qty, line->unit_price, refunded_before));
   g_autofree char *detail = NULL;
   g_autofree char *title = g_strdup_printf ("%u. %s", line->line, line->name);
 
@@ -237,52 +237,11 @@ th_refund_line_row_get_request (ThRefundLineRow      *self,
   request->qty = (guint) gtk_spin_button_get_value_as_int (self->qty_spin);
   request->amount = -1;
   text = gtk_editable_get_text (GTK_EDITABLE (self->amount_entry));
-  if (self->amount_typed && !th_parse_yuan (text, &request->amount))
+  if (self->amount_typed && !th_money_parse (text, &request->amount))
     {
       g_set_error (error, TH_ERROR, TH_ERROR_INVALID,
                    _("Line %u: type the amount in yuan, like 12.90."), self->line);
       return FALSE;
     }
-  return TRUE;
-}
-
-gboolean
-th_parse_yuan (const char *text,
-               gint64     *fen)
-{
-  gint64 yuan = 0;
-  int decimals = -1;
-  gboolean any = FALSE;
-
-  g_return_val_if_fail (fen != NULL, FALSE);
-
-  for (const char *p = text ? text : ""; *p; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      /* Full-width digits and point, as a Chinese input method types them. */
-      if (c >= 0xFF10 && c <= 0xFF19)
-        c -= 0xFEE0;
-      if (c == 0xFF0E || c == 0x3002)
-        c = '.';
-      if (g_unichar_isspace (c) || ((c == 0xA5 || c == 0xFFE5) && !any))
-        continue;
-      if (c == '.' && decimals < 0)
-        decimals = 0;
-      else if (c >= '0' && c <= '9' && decimals < 2 && yuan < G_GINT64_CONSTANT (10000000000))
-        {
-          yuan = yuan * 10 + (c - '0');
-          any = TRUE;
-          if (decimals >= 0)
-            decimals++;
-        }
-      else
-        return FALSE;
-    }
-  if (!any)
-    return FALSE;
-  for (; decimals < 2; decimals = decimals < 0 ? 1 : decimals + 1)
-    yuan *= 10;
-  *fen = yuan;
   return TRUE;
 }

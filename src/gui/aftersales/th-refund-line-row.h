@@ -27,7 +27,5 @@ gboolean         th_refund_line_row_get_request  (ThRefundLineRow     *self,
                                                   GError             **error);
 
 /* "12.90", "¥12.9", "１２" as fen; no floating point on the way. */
-gboolean         th_parse_yuan                   (const char          *text,
-                                                  gint64              *fen);
 
 G_END_DECLS

@@ -9,6 +9,7 @@
 
 #include "th-bar-chart.h"
 #include "th-format.h"
+#include "th-money.h"
 #include "th-summary-page.h"
 #include "th-time.h"
 
@@ -75,7 +76,7 @@ add_row (ThSummaryPage *self,
 {
   g_autofree char *cases = g_strdup_printf ("%u", n_cases);
   g_autofree char *refunds = g_strdup_printf ("%u", n_refunds);
-  g_autofree char *money = th_format_money (amount);
+  g_autofree char *money = th_money_format (amount);
 
   add_cell (self, label, 0, row, bold);
   add_cell (self, cases, 1, row, bold);
@@ -87,7 +88,7 @@ static void
 show_report (ThSummaryPage *self)
 {
   GArray *rows = self->by_product ? self->report->by_product : self->report->by_category;
-  g_autofree char *amount = th_format_money (self->report->refund_amount);
+  g_autofree char *amount = th_money_format (self->report->refund_amount);
   g_autofree char *totals = NULL;
   GtkWidget *child;
 

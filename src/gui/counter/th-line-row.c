@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "th-format.h"
+#include "th-money.h"
 #include "th-line-row.h"
 
 struct _ThLineRow
@@ -119,7 +120,7 @@ th_line_row_new (const ThOrderLine *line,
                  gboolean           show_remaining)
 {
   ThLineRow *self = g_object_new (TH_TYPE_LINE_ROW, NULL);
-  g_autofree char *price = th_format_money (line->unit_price);
+  g_autofree char *price = th_money_format (line->unit_price);
   g_autofree char *subtitle = NULL;
   g_autofree char *qty = g_strdup_printf ("×%u", line->qty);
   g_autofree char *state = NULL;

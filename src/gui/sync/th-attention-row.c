@@ -9,6 +9,7 @@
 
 #include "th-attention-row.h"
 #include "th-format.h"
+#include "th-money.h"
 #include "th-time.h"
 
 struct _ThAttentionRow
@@ -50,8 +51,8 @@ static char *
 describe_lines (ThOrder *order)
 {
   GString *s = g_string_new (NULL);
-  g_autofree char *paid = th_format_money (order->paid);
-  g_autofree char *refunded = th_format_money (order->refunded);
+  g_autofree char *paid = th_money_format (order->paid);
+  g_autofree char *refunded = th_money_format (order->refunded);
 
   for (guint i = 0; i < order->lines->len; i++)
     {

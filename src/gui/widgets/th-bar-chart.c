@@ -9,6 +9,7 @@
 
 #include "th-bar-chart.h"
 #include "th-format.h"
+#include "th-money.h"
 
 #define ROW_HEIGHT   48
 #define BAR_HEIGHT   14
@@ -131,7 +132,7 @@ th_bar_chart_snapshot (GtkWidget   *widget,
       Bar *bar = &g_array_index (self->bars, Bar, i);
       float top = LEGEND_HEIGHT + i * ROW_HEIGHT;
       g_autofree char *cases = g_strdup_printf ("%u", bar->n_cases);
-      g_autofree char *amount = th_format_money (bar->amount);
+      g_autofree char *amount = th_money_format (bar->amount);
 
       draw_text (self, snapshot, bar->label, 0, top + ROW_HEIGHT / 2.0f, label, &fg);
       draw_bar (self, snapshot, bar_x, top + ROW_HEIGHT / 2.0f - BAR_HEIGHT / 2.0f - 1, full,
@@ -210,7 +211,7 @@ th_bar_chart_set_rows (ThBarChart *self,
     {
       ThReportRow *row = &g_array_index (rows, ThReportRow, i);
       Bar bar = { g_strdup (row->label), row->n_cases, row->refund_amount };
-      g_autofree char *amount = th_format_money (row->refund_amount);
+      g_autofree char *amount = th_money_format (row->refund_amount);
 
       g_array_append_val (self->bars, bar);
       /* The table next to the chart says the same; this is for screen readers. */

@@ -7,14 +7,6 @@
 
 #include "th-format.h"
 
-char *
-th_format_money (gint64 fen)
-{
-  /* Translators: an amount in yuan; %s is the number, like 12.90 */
-  g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT ".%02d", fen / 100, (int) (ABS (fen) % 100));
-  return g_strdup_printf (_("¥%s"), number);
-}
-
 /* "48213907" as "4821 3907": easier to read out and compare. */
 char *
 th_format_pickup_code (const char *code)

@@ -10,7 +10,6 @@
 G_BEGIN_DECLS
 
 /* How the counter puts the core's facts into words. */
-char       *th_format_money        (gint64          fen);
 char       *th_format_pickup_code  (const char     *code);
 char       *th_format_slot         (const char     *date,
                                     const char     *start,
