@@ -65,17 +65,53 @@ still_authorised (ThDb        *db,
   return TRUE;
 }
 
+/* Characters a reader cannot see or tell apart: control and format
+ * characters (U+200B, U+202E turn "王姐" into a second 王姐, or reverse a
+ * name on screen), private use, and code points that are not characters. */
+static gboolean
+is_hidden_char (gunichar c)
+{
+  switch (g_unichar_type (c))
+    {
+    case G_UNICODE_CONTROL:
+    case G_UNICODE_FORMAT:
+    case G_UNICODE_PRIVATE_USE:
+    case G_UNICODE_UNASSIGNED:
+    case G_UNICODE_SURROGATE:
+    case G_UNICODE_LINE_SEPARATOR:
+    case G_UNICODE_PARAGRAPH_SEPARATOR:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+/* Stored in NFC, so the same name typed on another keyboard matches. */
 static char *
 clean_name (const char  *name,
             GError     **error)
 {
-  g_autofree char *clean = g_strstrip (g_strdup (name));
+  g_autofree char *stripped = NULL;
+  g_autofree char *clean = NULL;
   glong n_chars;
 
-  n_chars = g_utf8_validate (clean, -1, NULL) ? g_utf8_strlen (clean, -1) : -1;
-  for (const char *p = clean; n_chars > 0 && *p; p = g_utf8_next_char (p))
-    if (g_unichar_iscntrl (g_utf8_get_char (p)))
-      n_chars = -1;
+  if (!g_utf8_validate (name, -1, NULL))
+    {
+      g_set_error (error, TH_ERROR, TH_ERROR_INVALID, _("The staff name is not valid text. Type it again."));
+      return NULL;
+    }
+  stripped = g_strstrip (g_strdup (name));
+  clean = g_utf8_normalize (stripped, -1, G_NORMALIZE_NFC);
+  for (const char *p = clean; *p; p = g_utf8_next_char (p))
+    if (is_hidden_char (g_utf8_get_char (p)))
+      {
+        g_set_error (error, TH_ERROR, TH_ERROR_INVALID,
+                     _("The staff name contains an invisible or control character (U+%04X). "
+                       "Type the name again without it."),
+                     g_utf8_get_char (p));
+        return NULL;
+      }
+  n_chars = g_utf8_strlen (clean, -1);
   if (n_chars < 1 || n_chars > TH_STAFF_NAME_MAX_CHARS)
     {
       g_set_error (error, TH_ERROR, TH_ERROR_INVALID,
@@ -84,6 +120,32 @@ clean_name (const char  *name,
       return NULL;
     }
   return g_steal_pointer (&clean);
+}
+
+/* Under the write lock: an active account whose name reads the same. */
+static gboolean
+check_name_free (ThDb        *db,
+                 const char  *clean,
+                 GError     **error)
+{
+  g_autoptr(GPtrArray) all = th_staff_list (db, error);
+  g_autofree char *key = _th_staff_fold_name (clean);
+
+  if (all == NULL)
+    return FALSE;
+  for (guint i = 0; i < all->len; i++)
+    {
+      ThStaff *s = g_ptr_array_index (all, i);
+      g_autofree char *other = _th_staff_fold_name (s->name);
+
+      if (g_strcmp0 (key, other) == 0)
+        {
+          g_set_error (error, TH_ERROR, TH_ERROR_REFUSED,
+                       _("There is already a staff member called “%s”. Choose another name."), s->name);
+          return FALSE;
+        }
+    }
+  return TRUE;
 }
 
 ThStaff *
@@ -99,7 +161,6 @@ th_staff_add (ThDb        *db,
 {
   g_autofree char *clean = NULL;
   g_autofree char *hash = NULL;
-  g_autoptr(ThStaff) existing = NULL;
   sqlite3_stmt *stmt;
   gboolean first_run = FALSE;
   JsonObject *detail;
@@ -133,12 +194,8 @@ th_staff_add (ThDb        *db,
     return NULL;
   if (!still_authorised (db, first_run, by_name, error))
     goto fail;
-  if ((existing = th_staff_find (db, clean, NULL)))
-    {
-      g_set_error (error, TH_ERROR, TH_ERROR_REFUSED,
-                   _("There is already a staff member called “%s”. Choose another name."), clean);
-      goto fail;
-    }
+  if (!check_name_free (db, clean, error))
+    goto fail;
   if (!(stmt = th_db_prepare (db,
                               "INSERT INTO staff (name, role, pin_hash, created_at, created_by) VALUES (?, ?, ?, ?, ?)",
                               error)))
