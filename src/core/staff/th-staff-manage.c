@@ -42,11 +42,13 @@ authorise (ThDb        *db,
   return TRUE;
 }
 
-/* Under the write lock: the authorisation still holds. */
+/* Under the write lock: the authorisation still holds. *by_stored is the
+ * leader's name as stored, however it was typed, for the records. */
 static gboolean
 still_authorised (ThDb        *db,
                   gboolean     first_run,
                   const char  *by_name,
+                  char       **by_stored,
                   GError     **error)
 {
   g_autoptr(ThStaff) by = NULL;
@@ -62,6 +64,7 @@ still_authorised (ThDb        *db,
                    _("Only a leader can add or remove staff. A leader must confirm with their PIN."));
       return FALSE;
     }
+  *by_stored = g_strdup (by->name);
   return TRUE;
 }
 
@@ -161,6 +164,7 @@ th_staff_add (ThDb        *db,
 {
   g_autofree char *clean = NULL;
   g_autofree char *hash = NULL;
+  g_autofree char *by_stored = NULL;
   sqlite3_stmt *stmt;
   gboolean first_run = FALSE;
   JsonObject *detail;
@@ -192,7 +196,7 @@ th_staff_add (ThDb        *db,
 
   if (!th_db_begin_immediate (db, error))
     return NULL;
-  if (!still_authorised (db, first_run, by_name, error))
+  if (!still_authorised (db, first_run, by_name, &by_stored, error))
     goto fail;
   if (!check_name_free (db, clean, error))
     goto fail;
@@ -204,7 +208,7 @@ th_staff_add (ThDb        *db,
   sqlite3_bind_text (stmt, 2, th_staff_role_to_string (role), -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 3, hash, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 4, now);
-  sqlite3_bind_text (stmt, 5, first_run ? "" : by_name, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, by_stored ? by_stored : "", -1, SQLITE_STATIC);
   rc = sqlite3_step (stmt);
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
@@ -216,7 +220,7 @@ th_staff_add (ThDb        *db,
   detail = json_object_new ();
   json_object_set_string_member (detail, "role", th_staff_role_to_string (role));
   json_object_set_boolean_member (detail, "first_account", first_run);
-  if (!_th_staff_audit (db, now, first_run ? clean : by_name, "staff_added", clean, detail, error) ||
+  if (!_th_staff_audit (db, now, by_stored ? by_stored : clean, "staff_added", clean, detail, error) ||
       !th_db_commit (db, error))
     goto fail;
   return th_staff_find (db, clean, error);
@@ -235,6 +239,7 @@ th_staff_remove (ThDb        *db,
                  GError     **error)
 {
   g_autoptr(ThStaff) staff = NULL;
+  g_autofree char *by_stored = NULL;
   sqlite3_stmt *stmt;
   gboolean first_run;
   int rc;
@@ -246,7 +251,7 @@ th_staff_remove (ThDb        *db,
     return FALSE;
   if (!th_db_begin_immediate (db, error))
     return FALSE;
-  if (!still_authorised (db, FALSE, by_name, error) || !(staff = th_staff_find (db, name, error)))
+  if (!still_authorised (db, FALSE, by_name, &by_stored, error) || !(staff = th_staff_find (db, name, error)))
     goto fail;
   if (staff->role == TH_STAFF_ROLE_LEADER)
     {
@@ -268,7 +273,7 @@ th_staff_remove (ThDb        *db,
                               error)))
     goto fail;
   sqlite3_bind_int64 (stmt, 1, now);
-  sqlite3_bind_text (stmt, 2, by_name, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, by_stored, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 3, staff->id);
   rc = sqlite3_step (stmt);
   sqlite3_reset (stmt);
@@ -277,7 +282,7 @@ th_staff_remove (ThDb        *db,
       th_db_set_error (db, error, "removing a staff account");
       goto fail;
     }
-  if (!_th_staff_audit (db, now, by_name, "staff_removed", staff->name, json_object_new (), error) ||
+  if (!_th_staff_audit (db, now, by_stored, "staff_removed", staff->name, json_object_new (), error) ||
       !th_db_commit (db, error))
     goto fail;
   return TRUE;
