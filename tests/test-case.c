@@ -76,7 +76,6 @@ test_workflow (ThTestFixture *f,
   const char *photos[] = { png, jpeg, png, NULL };
   const ThLineQty lines[] = { { 1, 1 } };
   const ThRefundLineRequest refund_lines[] = { { 1, 0, 1290 } };
-  const ThRefundPolicy policy = TH_REFUND_POLICY_DEFAULT;
   ThCaseRequest request = { 1, TH_REASON_SPOILED, "草莓发霉了 mouldy", lines, 1, photos, "cash" };
   ThRefundRequest refund_request = { 1, refund_lines, 1, TH_REASON_SPOILED, NULL, "cash", NULL, NULL };
   g_autoptr(GError) error = NULL;
@@ -124,7 +123,7 @@ test_workflow (ThTestFixture *f,
   g_assert_error (error, TH_ERROR, TH_ERROR_INVALID);
   g_clear_error (&error);
   refund_request.order_id = 2;
-  refund = th_refund_create (f->db, &refund_request, &policy, TH_TEST_NOW + 650, &error);
+  refund = th_refund_create (f->db, &refund_request, TH_TEST_NOW + 650, &error);
   g_assert_no_error (error);
   g_assert_null (th_case_update (f->db, c->id, TH_CASE_RESOLVED, TH_RESOLUTION_REFUND, refund->id, NULL,
                                  "cash", TH_TEST_NOW + 700, &error));
@@ -132,7 +131,7 @@ test_workflow (ThTestFixture *f,
   g_clear_error (&error);
   g_clear_pointer (&refund, th_refund_unref);
   refund_request.order_id = 1;
-  refund = th_refund_create (f->db, &refund_request, &policy, TH_TEST_NOW + 660, &error);
+  refund = th_refund_create (f->db, &refund_request, TH_TEST_NOW + 660, &error);
   g_assert_no_error (error);
 
   resolved = th_case_update (f->db, c->id, TH_CASE_RESOLVED, TH_RESOLUTION_REFUND, refund->id, "退款 12.90",
@@ -463,12 +462,13 @@ test_cli (ThTestFixture *f,
   g_autofree char *late = g_strdup_printf ("%d", TH_TEST_NOW + 7200);
   g_autofree char *case_id = NULL;
   g_autofree char *photo = NULL;
+  g_autofree char *pin = th_test_pin_file (f, "2222");
 
   {
     g_auto(ThTestRun) r = { 0 };
     JsonObject *o;
     th_test_cli (f, &r, "case", "open", "--order", "1", "--category", "damaged", "--description", "压坏了",
-                 "--lines", "1:1", "--photo", png, "--staff", "cash", "--at", at, "--json", NULL);
+                 "--lines", "1:1", "--photo", png, "--staff", "cash", "--pin-file", pin, "--at", at, "--json", NULL);
     g_assert_cmpint (r.status, ==, 0);
     o = json_node_get_object (r.json);
     case_id = g_strdup (json_object_get_string_member (o, "case_id"));
@@ -483,7 +483,7 @@ test_cli (ThTestFixture *f,
   {
     g_auto(ThTestRun) r = { 0 };
     th_test_cli (f, &r, "case", "open", "--category", "damaged", "--description", "x", "--photo", f->path,
-                 "--staff", "cash", NULL);
+                 "--staff", "cash", "--pin-file", pin, NULL);
     g_assert_cmpint (r.status, ==, 2);
     g_assert_nonnull (strstr (r.err, "not a photo"));
   }
@@ -499,14 +499,34 @@ test_cli (ThTestFixture *f,
   {
     g_auto(ThTestRun) r = { 0 };
     th_test_cli (f, &r, "case", "update", case_id, "--status", "resolved", "--resolution", "coupon",
-                 "--note", "发了5元券", "--staff", "cash", "--at", late, "--json", NULL);
+                 "--note", "发了5元券", "--staff", "cash", "--pin-file", pin, "--at", late, "--json", NULL);
     g_assert_cmpint (r.status, ==, 0);
     g_assert_cmpstr (json_object_get_string_member (json_node_get_object (r.json), "resolution"), ==, "coupon");
   }
   {
     g_auto(ThTestRun) r = { 0 };
-    th_test_cli (f, &r, "case", "update", case_id, "--status", "responded", "--staff", "cash", NULL);
+    th_test_cli (f, &r, "case", "update", case_id, "--status", "responded", "--staff", "cash", "--pin-file", pin, NULL);
     g_assert_cmpint (r.status, ==, 1);
+  }
+  {
+    /* Who records a case proves it (issue 10, item 8). */
+    g_auto(ThTestRun) r = { 0 };
+    th_test_cli (f, &r, "case", "open", "--category", "other", "--description", "x", "--staff", "cash", NULL);
+    g_assert_cmpint (r.status, ==, 1);
+    g_assert_nonnull (strstr (r.err, "PIN"));
+  }
+  {
+    g_auto(ThTestRun) r = { 0 };
+    th_test_cli (f, &r, "case", "open", "--category", "other", "--description", "x", "--staff", "ghost",
+                 "--pin-file", pin, NULL);
+    g_assert_cmpint (r.status, ==, 1);
+    g_assert_nonnull (strstr (r.err, "no staff member"));
+  }
+  {
+    /* The response times are the station's, not a flag's. */
+    g_auto(ThTestRun) r = { 0 };
+    th_test_cli (f, &r, "case", "list", "--respond-minutes", "100000", NULL);
+    g_assert_cmpint (r.status, ==, 2);
   }
   {
     g_auto(ThTestRun) r = { 0 };

@@ -4,7 +4,7 @@
 #include "config.h"
 
 #include "th-json.h"
-#include "th-test-util.h"
+#include "th-test-aftersales.h"
 
 static void
 write_orders (ThTestFixture *f, const char *path)
@@ -28,8 +28,11 @@ test_flow (ThTestFixture *f,
   g_autofree char *collection_id = NULL;
   g_autofree char *at = g_strdup_printf ("%d", TH_TEST_NOW);
   g_autofree char *later = g_strdup_printf ("%d", TH_TEST_NOW + 60);
+  g_autofree char *pin = th_test_pin_file (f, "2468");
   JsonObject *o;
 
+  th_test_add_staff (f->db, TH_TEST_LEADER, TH_STAFF_ROLE_LEADER, TH_TEST_LEADER_PIN);
+  th_test_add_staff (f->db, "wang", TH_STAFF_ROLE_CASHIER, "2468");
   write_orders (f, orders);
   {
     g_auto(ThTestRun) r = { 0 };
@@ -49,7 +52,8 @@ test_flow (ThTestFixture *f,
   }
   {
     g_auto(ThTestRun) r = { 0 };
-    th_test_cli (f, &r, "collect", "10000001", "--lines", "1:1", "--staff", "wang", "--at", at, "--json", NULL);
+    th_test_cli (f, &r, "collect", "10000001", "--lines", "1:1", "--staff", "wang", "--pin-file", pin,
+                 "--at", at, "--json", NULL);
     g_assert_cmpint (r.status, ==, 0);
     o = json_node_get_object (r.json);
     g_assert_cmpstr (json_object_get_string_member (o, "verdict"), ==, "ok");
@@ -60,7 +64,7 @@ test_flow (ThTestFixture *f,
   {
     /* More than remains: refused, exit 1, with the reason on stderr. */
     g_auto(ThTestRun) r = { 0 };
-    th_test_cli (f, &r, "collect", "10000001", "--lines", "1:2", NULL);
+    th_test_cli (f, &r, "collect", "10000001", "--lines", "1:2", "--staff", "wang", "--pin-file", pin, NULL);
     g_assert_cmpint (r.status, ==, 1);
     g_assert_nonnull (strstr (r.err, "remain"));
   }
@@ -76,12 +80,14 @@ test_flow (ThTestFixture *f,
   }
   {
     g_auto(ThTestRun) r = { 0 };
-    th_test_cli (f, &r, "undo", collection_id, "--reason", "给错了", "--at", later, NULL);
+    th_test_cli (f, &r, "undo", collection_id, "--reason", "给错了", "--staff", "wang", "--pin-file", pin,
+                 "--at", later, NULL);
     g_assert_cmpint (r.status, ==, 0);
   }
   {
     g_auto(ThTestRun) r = { 0 };
-    th_test_cli (f, &r, "undo", collection_id, "--reason", "again", "--at", later, NULL);
+    th_test_cli (f, &r, "undo", collection_id, "--reason", "again", "--staff", "wang", "--pin-file", pin,
+                 "--at", later, NULL);
     g_assert_cmpint (r.status, ==, 1);
   }
   {
@@ -188,6 +194,184 @@ test_audit_tampered (ThTestFixture *f,
   }
 }
 
+static gint64
+count_audit (ThTestFixture *f,
+             const char    *action)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM audit_log WHERE action = '%s'", action);
+  return th_test_scalar (f->db, sql);
+}
+
+/* Issue 10, item 8: collect and undo name a staff member who proves it with
+ * a PIN, or a station a leader set to cli-trusted; never the login name. */
+static void
+test_staff_auth (ThTestFixture *f,
+                 gconstpointer  data)
+{
+  g_autofree char *orders = g_build_filename (f->dir, "orders.json", NULL);
+  g_autofree char *pin = th_test_pin_file (f, "2468");
+  g_autofree char *wrong = th_test_pin_file (f, "9999");
+  g_autofree char *leader_pin = th_test_pin_file (f, TH_TEST_LEADER_PIN);
+
+  th_test_add_staff (f->db, TH_TEST_LEADER, TH_STAFF_ROLE_LEADER, TH_TEST_LEADER_PIN);
+  th_test_add_staff (f->db, "wang", TH_STAFF_ROLE_CASHIER, "2468");
+  write_orders (f, orders);
+  {
+    g_auto(ThTestRun) r = { 0 };
+    th_test_cli (f, &r, "import-orders", orders, NULL);
+    g_assert_cmpint (r.status, ==, 0);
+  }
+  {
+    /* Nobody named: a usage error, nothing handed over. */
+    g_auto(ThTestRun) r = { 0 };
+    th_test_cli (f, &r, "collect", "10000001", "--lines", "1:1", NULL);
+    g_assert_cmpint (r.status, ==, 2);
+    g_assert_nonnull (strstr (r.err, "--staff"));
+  }
+  {
+    /* A name without a PIN on a station that does not trust the CLI. */
+    g_auto(ThTestRun) r = { 0 };
+    th_test_cli (f, &r, "collect", "10000001", "--lines", "1:1", "--staff", "wang", NULL);
+    g_assert_cmpint (r.status, ==, 1);
+    g_assert_nonnull (strstr (r.err, "cli-trusted"));
+  }
+  {
+    g_auto(ThTestRun) r = { 0 };
+    th_test_cli (f, &r, "collect", "10000001", "--lines", "1:1", "--staff", "wang", "--pin-file", wrong, NULL);
+    g_assert_cmpint (r.status, ==, 1);
+    g_assert_nonnull (strstr (r.err, "Wrong PIN"));
+    g_assert_null (strstr (r.err, "9999"));
+  }
+  {
+    g_auto(ThTestRun) r = { 0 };
+    th_test_cli (f, &r, "collect", "10000001", "--lines", "1:1", "--staff", "nobody", "--pin-file", pin, NULL);
+    g_assert_cmpint (r.status, ==, 1);
+    g_assert_nonnull (strstr (r.err, "no staff member"));
+  }
+  {
+    g_auto(ThTestRun) r = { 0 };
+    th_test_cli (f, &r, "undo", "00000000-0000-4000-8000-000000000000", "--reason", "x", "--staff", "wang", NULL);
+    g_assert_cmpint (r.status, ==, 1);
+    g_assert_nonnull (strstr (r.err, "cli-trusted"));
+  }
+  g_assert_cmpint (th_test_scalar (f->db, "SELECT count(*) FROM outbox"), ==, 0);
+
+  /* Only a leader, with the right PIN, makes the station trust the CLI. */
+  {
+    g_auto(ThTestRun) r = { 0 };
+    th_test_cli (f, &r, "settings", "set", "cli-trusted", "true", "--staff", "wang", "--pin-file", pin, NULL);
+    g_assert_cmpint (r.status, ==, 1);
+    g_assert_nonnull (strstr (r.err, "not a leader"));
+  }
+  {
+    g_auto(ThTestRun) r = { 0 };
+    th_test_cli (f, &r, "settings", "set", "cli-trusted", "true", "--staff", TH_TEST_LEADER, "--pin-file", wrong, NULL);
+    g_assert_cmpint (r.status, ==, 1);
+    g_assert_nonnull (strstr (r.err, "Wrong PIN"));
+  }
+  {
+    g_auto(ThTestRun) r = { 0 };
+    th_test_cli (f, &r, "settings", "set", "cli-trusted", "yes", "--staff", TH_TEST_LEADER, "--pin-file", leader_pin, NULL);
+    g_assert_cmpint (r.status, ==, 2);
+    g_assert_nonnull (strstr (r.err, "true or false"));
+  }
+  g_assert_cmpint (count_audit (f, "setting_changed"), ==, 0);
+  {
+    g_auto(ThTestRun) r = { 0 };
+    th_test_cli (f, &r, "settings", "set", "cli-trusted", "true", "--staff", TH_TEST_LEADER, "--pin-file", leader_pin, NULL);
+    g_assert_cmpint (r.status, ==, 0);
+  }
+  g_assert_cmpint (count_audit (f, "setting_changed"), ==, 1);
+  g_assert_cmpint (th_test_scalar (f->db, "SELECT count(*) FROM audit_log WHERE action = 'setting_changed' "
+                                          "AND actor = 'lead' AND subject = 'setting:cli-trusted' "
+                                          "AND json_extract (detail, '$.old') = 0 "
+                                          "AND json_extract (detail, '$.new') = 1"), ==, 1);
+  {
+    g_auto(ThTestRun) r = { 0 };
+    th_test_cli (f, &r, "collect", "10000001", "--lines", "1:1", "--staff", "wang", "--json", NULL);
+    g_assert_cmpint (r.status, ==, 0);
+  }
+  g_assert_cmpint (th_test_scalar (f->db, "SELECT count(*) FROM outbox WHERE json_extract (body, '$.staff') = 'wang'"),
+                   ==, 1);
+  {
+    /* Trusted still means a real, active staff member. */
+    g_auto(ThTestRun) r = { 0 };
+    th_test_cli (f, &r, "collect", "10000002", "--staff", "nobody", NULL);
+    g_assert_cmpint (r.status, ==, 1);
+    g_assert_nonnull (strstr (r.err, "no staff member"));
+  }
+  g_assert_cmpint (th_test_scalar (f->db, "SELECT count(*) FROM outbox"), ==, 1);
+}
+
+/* Issue 10, item 7: the station settings are read by anyone and changed only
+ * by a leader, within their range. */
+static void
+test_settings (ThTestFixture *f,
+               gconstpointer  data)
+{
+  g_autofree char *leader_pin = th_test_pin_file (f, TH_TEST_LEADER_PIN);
+  JsonArray *a;
+
+  th_test_add_staff (f->db, TH_TEST_LEADER, TH_STAFF_ROLE_LEADER, TH_TEST_LEADER_PIN);
+  {
+    g_auto(ThTestRun) r = { 0 };
+    JsonObject *o;
+    th_test_cli (f, &r, "settings", "list", "--json", NULL);
+    g_assert_cmpint (r.status, ==, 0);
+    a = json_node_get_array (r.json);
+    g_assert_cmpuint (json_array_get_length (a), ==, TH_POLICY_N_SETTINGS);
+    o = json_array_get_object_element (a, 0);
+    g_assert_cmpstr (json_object_get_string_member (o, "name"), ==, "refund-approval-threshold");
+    g_assert_cmpint (json_object_get_int_member (o, "value"), ==, 5000);
+    g_assert_cmpstr (json_object_get_string_member (o, "unit"), ==, "fen");
+    o = json_array_get_object_element (a, 1);
+    g_assert_cmpstr (json_object_get_string_member (o, "name"), ==, "cashier-daily-cap");
+    g_assert_cmpint (json_object_get_int_member (o, "value"), ==, 20000);
+  }
+  {
+    g_auto(ThTestRun) r = { 0 };
+    th_test_cli (f, &r, "settings", "set", "refund-approval-threshold", "100000001",
+                 "--staff", TH_TEST_LEADER, "--pin-file", leader_pin, NULL);
+    g_assert_cmpint (r.status, ==, 2);
+    g_assert_nonnull (strstr (r.err, "from 0 to 100000000"));
+  }
+  {
+    g_auto(ThTestRun) r = { 0 };
+    th_test_cli (f, &r, "settings", "set", "refund-threshold", "1",
+                 "--staff", TH_TEST_LEADER, "--pin-file", leader_pin, NULL);
+    g_assert_cmpint (r.status, ==, 2);
+    g_assert_nonnull (strstr (r.err, "cashier-daily-cap"));
+  }
+  {
+    g_auto(ThTestRun) r = { 0 };
+    th_test_cli (f, &r, "settings", "set", "cashier-daily-cap", "3000", NULL);
+    g_assert_cmpint (r.status, ==, 2);
+  }
+  {
+    g_auto(ThTestRun) r = { 0 };
+    th_test_cli (f, &r, "settings", "set", "cashier-daily-cap", "3000",
+                 "--staff", TH_TEST_LEADER, "--pin-file", leader_pin, "--json", NULL);
+    g_assert_cmpint (r.status, ==, 0);
+  }
+  {
+    g_auto(ThTestRun) r = { 0 };
+    th_test_cli (f, &r, "settings", "list", NULL);
+    g_assert_cmpint (r.status, ==, 0);
+    g_assert_nonnull (strstr (r.out, "cashier-daily-cap"));
+    g_assert_nonnull (strstr (r.out, "3000"));
+  }
+  g_assert_cmpint (th_test_scalar (f->db, "SELECT value FROM station_settings WHERE name = 'cashier-daily-cap'"),
+                   ==, 3000);
+  g_assert_cmpint (th_test_scalar (f->db, "SELECT count(*) FROM audit_log WHERE action = 'setting_changed' "
+                                          "AND json_extract (detail, '$.old') = 20000 "
+                                          "AND json_extract (detail, '$.new') = 3000"), ==, 1);
+  {
+    g_auto(ThTestRun) r = { 0 };
+    th_test_cli (f, &r, "audit", "verify", NULL);
+    g_assert_cmpint (r.status, ==, 0);
+  }
+}
+
 static void
 test_init (void)
 {
@@ -224,6 +408,8 @@ main (int argc, char *argv[])
   ADD ("verdict-exit-codes", test_verdict_exit_codes);
   ADD ("errors", test_errors);
   ADD ("audit-tampered", test_audit_tampered);
+  ADD ("staff-auth", test_staff_auth);
+  ADD ("settings", test_settings);
   g_test_add_func ("/tihuo/cli/init", test_init);
   return g_test_run ();
 }

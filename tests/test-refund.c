@@ -22,7 +22,6 @@ static const ThTestItem items[] = {
 };
 #define PAID (2 * 1290 + 2 * 3280)
 
-static const ThRefundPolicy policy = TH_REFUND_POLICY_DEFAULT;
 
 static void
 set_up (ThTestFixture *f,
@@ -51,7 +50,7 @@ refund (ThTestFixture              *f,
 {
   ThRefundRequest request = { order_id, lines, n_lines, TH_REASON_SPOILED, "坏了两个", staff, approver, pin };
 
-  return th_refund_create (f->db, &request, &policy, now, error);
+  return th_refund_create (f->db, &request, now, error);
 }
 
 #define REFUND(lines, staff, error) \
@@ -274,7 +273,7 @@ test_approval (ThTestFixture *f,
   ThRefundRequest request = { ORDER, over, 2, TH_REASON_DAMAGED, NULL, "cash", NULL, NULL };
 
   /* The plan says so before anything is written. */
-  plan = th_refund_plan (f->db, &request, &policy, TH_TEST_NOW, &error);
+  plan = th_refund_plan (f->db, &request, TH_TEST_NOW, &error);
   g_assert_no_error (error);
   g_assert_cmpint (plan->amount, ==, 5001);
   g_assert_cmpint (plan->approval, ==, TH_APPROVAL_OVER_THRESHOLD);
@@ -500,6 +499,8 @@ test_cli (ThTestFixture *f,
           gconstpointer  data)
 {
   g_autofree char *pin = g_build_filename (f->dir, "sup.pin", NULL);
+  g_autofree char *cash_pin = th_test_pin_file (f, "2222");
+  g_autofree char *leader_pin = th_test_pin_file (f, TH_TEST_LEADER_PIN);
   g_autofree char *slip = g_build_filename (f->dir, "cli-slip.pdf", NULL);
   g_autofree char *at = g_strdup_printf ("%d", TH_TEST_NOW);
   g_autofree char *refund_id = NULL;
@@ -509,7 +510,7 @@ test_cli (ThTestFixture *f,
     g_auto(ThTestRun) r = { 0 };
     JsonObject *o;
     th_test_cli (f, &r, "refund", "1", "--lines", "1:0:1290", "--reason", "spoiled", "--note", "烂了",
-                 "--staff", "cash", "--at", at, "--json", NULL);
+                 "--staff", "cash", "--pin-file", cash_pin, "--at", at, "--json", NULL);
     g_assert_cmpint (r.status, ==, 0);
     o = json_node_get_object (r.json);
     refund_id = g_strdup (json_object_get_string_member (o, "refund_id"));
@@ -519,27 +520,54 @@ test_cli (ThTestFixture *f,
   }
   {
     g_auto(ThTestRun) r = { 0 };
-    th_test_cli (f, &r, "refund", "1", "--lines", "1:3", "--reason", "spoiled", "--staff", "cash", "--at", at, NULL);
+    th_test_cli (f, &r, "refund", "1", "--lines", "1:3", "--reason", "spoiled", "--staff", "cash", "--pin-file", cash_pin, "--at", at, NULL);
     g_assert_cmpint (r.status, ==, 1);
     g_assert_nonnull (strstr (r.err, "still to hand over"));
   }
   {
     g_auto(ThTestRun) r = { 0 };
-    th_test_cli (f, &r, "refund", "1", "--lines", "2:2", "--reason", "damaged", "--staff", "cash", "--at", at, NULL);
+    th_test_cli (f, &r, "refund", "1", "--lines", "2:2", "--reason", "damaged", "--staff", "cash", "--pin-file", cash_pin, "--at", at, NULL);
     g_assert_cmpint (r.status, ==, 1);
     g_assert_nonnull (strstr (r.err, "approve"));
   }
   {
     g_auto(ThTestRun) r = { 0 };
+    /* Issue 10, item 7: a cashier cannot lift the limits from the command
+     * line; the flags are gone and nothing is refunded. */
     th_test_cli (f, &r, "refund", "1", "--lines", "2:2", "--reason", "damaged", "--staff", "cash",
-                 "--threshold", "10000", "--daily-cap", "5000", "--at", at, "--json", NULL);
+                 "--pin-file", cash_pin, "--threshold", "99999999", "--daily-cap", "99999999", "--at", at, NULL);
+    g_assert_cmpint (r.status, ==, 2);
+    g_assert_cmpint (th_test_scalar (f->db, "SELECT count(*) FROM refunds"), ==, 1);
+  }
+  {
+    /* A cashier cannot lift them with the station settings either. */
+    g_auto(ThTestRun) r = { 0 };
+    th_test_cli (f, &r, "settings", "set", "refund-approval-threshold", "99999999", "--staff", "cash",
+                 "--pin-file", cash_pin, NULL);
+    g_assert_cmpint (r.status, ==, 1);
+    g_assert_nonnull (strstr (r.err, "not a leader"));
+  }
+  {
+    /* The leader's limits apply to the next refund. */
+    g_auto(ThTestRun) r1 = { 0 };
+    g_auto(ThTestRun) r2 = { 0 };
+    g_auto(ThTestRun) r = { 0 };
+    th_test_cli (f, &r1, "settings", "set", "refund-approval-threshold", "10000", "--staff", TH_TEST_LEADER,
+                 "--pin-file", leader_pin, NULL);
+    th_test_cli (f, &r2, "settings", "set", "cashier-daily-cap", "5000", "--staff", TH_TEST_LEADER,
+                 "--pin-file", leader_pin, NULL);
+    g_assert_cmpint (r1.status, ==, 0);
+    g_assert_cmpint (r2.status, ==, 0);
+    th_test_cli (f, &r, "refund", "1", "--lines", "2:2", "--reason", "damaged", "--staff", "cash",
+                 "--pin-file", cash_pin, "--at", at, "--json", NULL);
     g_assert_cmpint (r.status, ==, 1);
     g_assert_nonnull (strstr (r.err, "daily limit"));
+    g_assert_nonnull (strstr (r.err, "50.00"));
   }
   {
     g_auto(ThTestRun) r = { 0 };
     th_test_cli (f, &r, "refund", "1", "--lines", "2:2", "--reason", "damaged", "--staff", "cash",
-                 "--approver", "sup", "--pin-file", pin, "--slip", slip, "--at", at, "--json", NULL);
+                 "--pin-file", cash_pin, "--approver", "sup", "--approver-pin-file", pin, "--slip", slip, "--at", at, "--json", NULL);
     g_assert_cmpint (r.status, ==, 0);
     g_assert_cmpstr (json_object_get_string_member (json_node_get_object (r.json), "approved_by"), ==, "sup");
     g_assert_true (g_file_test (slip, G_FILE_TEST_EXISTS));
@@ -547,12 +575,12 @@ test_cli (ThTestFixture *f,
   }
   {
     g_auto(ThTestRun) r = { 0 };
-    th_test_cli (f, &r, "refund", "1", "--lines", "1:1", "--reason", "stolen", "--staff", "cash", NULL);
+    th_test_cli (f, &r, "refund", "1", "--lines", "1:1", "--reason", "stolen", "--staff", "cash", "--pin-file", cash_pin, NULL);
     g_assert_cmpint (r.status, ==, 2);
   }
   {
     g_auto(ThTestRun) r = { 0 };
-    th_test_cli (f, &r, "refund", "1", "--lines", "1:x", "--reason", "other", "--staff", "cash", NULL);
+    th_test_cli (f, &r, "refund", "1", "--lines", "1:x", "--reason", "other", "--staff", "cash", "--pin-file", cash_pin, NULL);
     g_assert_cmpint (r.status, ==, 2);
   }
   {

@@ -47,10 +47,9 @@ add_refund (ThTestFixture             *f,
             guint                      n,
             gint64                     at)
 {
-  const ThRefundPolicy policy = TH_REFUND_POLICY_DEFAULT;
   ThRefundRequest request = { order_id, lines, n, reason, NULL, TH_TEST_LEADER, NULL, NULL };
   g_autoptr(GError) error = NULL;
-  g_autoptr(ThRefund) r = th_refund_create (f->db, &request, &policy, at, &error);
+  g_autoptr(ThRefund) r = th_refund_create (f->db, &request, at, &error);
 
   g_assert_no_error (error);
 }

@@ -313,6 +313,87 @@ test_cli (ThTestFixture *f,
   }
 }
 
+static ThStaff *
+add_cashier (ThTestFixture *f,
+             const char    *name,
+             GError       **error)
+{
+  return th_staff_add (f->db, name, TH_STAFF_ROLE_CASHIER, "2222", TH_TEST_LEADER, TH_TEST_LEADER_PIN,
+                       TH_PIN_COST_MIN, TH_TEST_NOW, error);
+}
+
+static void
+assert_refused_name (ThTestFixture *f,
+                     const char    *name,
+                     int            code)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ThStaff) s = add_cashier (f, name, &error);
+
+  g_assert_null (s);
+  g_assert_error (error, TH_ERROR, code);
+  g_test_message ("%s", error->message);
+}
+
+/* Issue 10, item 9: a name looks like one person to whoever reads it. */
+static void
+test_names (ThTestFixture *f,
+            gconstpointer  data)
+{
+  const char *nfc = "Am\xc3\xa9lie";          /* é as U+00E9 */
+  const char *nfd = "Ame\xcc\x81lie";         /* e + U+0301 */
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ThStaff) wang = NULL;
+  g_autoptr(ThStaff) amelie = NULL;
+  g_autoptr(ThStaff) found = NULL;
+  g_autoptr(GPtrArray) all = NULL;
+
+  th_test_add_staff (f->db, TH_TEST_LEADER, TH_STAFF_ROLE_LEADER, TH_TEST_LEADER_PIN);
+  wang = add_cashier (f, "王姐", &error);
+  g_assert_no_error (error);
+
+  /* Invisible and reordering characters: a second 王姐 that looks the same. */
+  assert_refused_name (f, "王姐\xe2\x80\x8b", TH_ERROR_INVALID);          /* U+200B ZERO WIDTH SPACE */
+  assert_refused_name (f, "\xe2\x80\x8b王姐", TH_ERROR_INVALID);
+  assert_refused_name (f, "王\xe2\x80\xae姐", TH_ERROR_INVALID);          /* U+202E RIGHT-TO-LEFT OVERRIDE */
+  assert_refused_name (f, "王姐\xef\xbb\xbf", TH_ERROR_INVALID);          /* U+FEFF */
+  assert_refused_name (f, "王姐\xee\x80\x80", TH_ERROR_INVALID);          /* U+E000 private use */
+  assert_refused_name (f, "王姐\x07", TH_ERROR_INVALID);
+  assert_refused_name (f, "王姐\xe2\x80\xa8", TH_ERROR_INVALID);          /* U+2028 LINE SEPARATOR */
+  assert_refused_name (f, "\xcd\xb8", TH_ERROR_INVALID);                  /* U+0378 unassigned */
+  assert_refused_name (f, "\xff", TH_ERROR_INVALID);
+  assert_refused_name (f, "王姐", TH_ERROR_REFUSED);
+
+  /* Stored in NFC; the NFD spelling, another case or full-width letters
+   * are the same name. */
+  amelie = add_cashier (f, nfc, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (amelie->name, ==, nfc);
+  assert_refused_name (f, nfd, TH_ERROR_REFUSED);
+  assert_refused_name (f, "AM\xc3\x89LIE", TH_ERROR_REFUSED);
+  assert_refused_name (f, "ame\xcc\x81lie", TH_ERROR_REFUSED);
+  assert_refused_name (f, "\xef\xbc\xa1m\xc3\xa9lie", TH_ERROR_REFUSED);  /* full-width Ａ */
+  all = th_staff_list (f->db, &error);
+  g_assert_cmpuint (all->len, ==, 3);
+
+  /* An NFD name typed at sign-in finds the NFC account. */
+  found = th_staff_sign_in (f->db, nfd, "2222", TH_TEST_NOW + 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (found->name, ==, nfc);
+  g_clear_pointer (&found, th_staff_unref);
+  found = th_staff_find (f->db, "AM\xc3\x89LIE", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (found->name, ==, nfc);
+
+  /* A retired name may be given again. */
+  g_assert_true (th_staff_remove (f->db, nfc, TH_TEST_LEADER, TH_TEST_LEADER_PIN, TH_TEST_NOW + 2, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&amelie, th_staff_unref);
+  amelie = add_cashier (f, nfd, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (amelie->name, ==, nfc);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -325,6 +406,7 @@ main (int argc, char *argv[])
   ADD ("/tihuo/staff/only-leaders-manage", test_only_leaders_manage);
   ADD ("/tihuo/staff/lockout", test_lockout);
   ADD ("/tihuo/staff/cli", test_cli);
+  ADD ("/tihuo/staff/names", test_names);
 #undef ADD
   return g_test_run ();
 }

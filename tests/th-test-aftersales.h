@@ -2,6 +2,7 @@
 /* Shared set-up for the staff, refund, case and report tests. */
 #pragma once
 
+#include "th-policy-change.h"
 #include "th-staff.h"
 #include "th-test-util.h"
 
@@ -27,6 +28,31 @@ th_test_add_staff (ThDb        *db,
                         TH_PIN_COST_MIN, TH_TEST_NOW - 86400, &error);
   g_assert_no_error (error);
   g_assert_nonnull (staff);
+}
+
+/* A file in the fixture's folder holding @pin and a newline, for --pin-file. */
+static inline char *
+th_test_pin_file (ThTestFixture *f,
+                  const char    *pin)
+{
+  g_autofree char *name = g_strconcat ("pin-", pin, NULL);
+  char *path = g_build_filename (f->dir, name, NULL);
+  g_autofree char *text = g_strconcat (pin, "\n", NULL);
+
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+  return path;
+}
+
+/* Changes a station setting as the leader. */
+static inline void
+th_test_set_policy (ThDb       *db,
+                    const char *name,
+                    const char *value)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (th_policy_change (db, name, value, TH_TEST_LEADER, TH_TEST_LEADER_PIN, TH_TEST_NOW - 3600, &error));
+  g_assert_no_error (error);
 }
 
 typedef struct {

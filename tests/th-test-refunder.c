@@ -20,7 +20,6 @@ main (int argc, char *argv[])
   g_autoptr(ThRefund) refund = NULL;
   g_autoptr(GArray) lines = g_array_new (FALSE, FALSE, sizeof (ThRefundLineRequest));
   g_auto(GStrv) parts = NULL;
-  ThRefundPolicy policy = TH_REFUND_POLICY_DEFAULT;
   ThRefundRequest request = { 0 };
   gint64 start;
 
@@ -49,7 +48,7 @@ main (int argc, char *argv[])
 
   while (g_get_real_time () < start)
     ;  /* spin: both processes must reach BEGIN IMMEDIATE at the same moment */
-  refund = th_refund_create (db, &request, &policy, th_time_now (), &error);
+  refund = th_refund_create (db, &request, th_time_now (), &error);
   if (refund == NULL && !g_error_matches (error, TH_ERROR, TH_ERROR_REFUSED))
     {
       g_printerr ("%s\n", error->message);

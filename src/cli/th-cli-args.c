@@ -29,28 +29,6 @@ th_cli_parse_at (const char *text,
   return TRUE;
 }
 
-/* The PIN is the file's first line. It is never printed, not even in an
- * error message. */
-char *
-th_cli_read_pin_file (const char *path,
-                      const char *option)
-{
-  g_autofree char *contents = NULL;
-  g_autoptr(GError) error = NULL;
-  char *newline;
-
-  if (path == NULL)
-    return NULL;
-  if (!g_file_get_contents (path, &contents, NULL, &error))
-    {
-      g_printerr (_("tihuo-cli: cannot read the PIN file given with %s: %s\n"), option, error->message);
-      return NULL;
-    }
-  if ((newline = strpbrk (contents, "\r\n")))
-    *newline = '\0';
-  return g_strdup (g_strstrip (contents));
-}
-
 gboolean
 th_cli_usage (int         argc,
               char      **argv,

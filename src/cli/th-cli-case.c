@@ -27,8 +27,7 @@ static char *from_date;
 static char *to_date;
 static char *search;
 static gboolean overdue;
-static gint64 respond_minutes = TH_CASE_DEFAULT_RESPOND_SECONDS / 60;
-static gint64 resolve_hours = TH_CASE_DEFAULT_RESOLVE_SECONDS / 3600;
+static char *pin_file;
 static char *at;
 
 static const GOptionEntry entries[] = {
@@ -39,6 +38,7 @@ static const GOptionEntry entries[] = {
   { "photo", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &photos, N_("open: a photo (up to 6 times)"), N_("FILE") },
   { "photo-dir", 0, 0, G_OPTION_ARG_FILENAME, &photo_dir, N_("open: where photos are kept (default: photos/ next to the database)"), N_("DIR") },
   { "staff", 0, 0, G_OPTION_ARG_STRING, &staff, N_("open, update: who records it"), N_("NAME") },
+  { "pin-file", 0, 0, G_OPTION_ARG_FILENAME, &pin_file, N_("open, update: file holding the PIN of --staff"), N_("FILE") },
   { "status", 0, 0, G_OPTION_ARG_STRING, &status_text, N_("update: responded, resolved or rejected; list: any status, or several with commas"), N_("STATUS") },
   { "resolution", 0, 0, G_OPTION_ARG_STRING, &resolution_text, N_("update: refund, replacement, coupon or none"), N_("RESOLUTION") },
   { "refund", 0, 0, G_OPTION_ARG_STRING, &refund_id, N_("update: the refund that resolves the case"), N_("REFUND_ID") },
@@ -48,8 +48,6 @@ static const GOptionEntry entries[] = {
   { "to", 0, 0, G_OPTION_ARG_STRING, &to_date, N_("list: opened on or before this day"), N_("YYYY-MM-DD") },
   { "search", 0, 0, G_OPTION_ARG_STRING, &search, N_("list: text to look for"), N_("TEXT") },
   { "overdue", 0, 0, G_OPTION_ARG_NONE, &overdue, N_("list: only overdue cases"), NULL },
-  { "respond-minutes", 0, 0, G_OPTION_ARG_INT64, &respond_minutes, N_("Time to respond (default 60)"), N_("MINUTES") },
-  { "resolve-hours", 0, 0, G_OPTION_ARG_INT64, &resolve_hours, N_("Time to resolve (default 24)"), N_("HOURS") },
   { "at", 0, 0, G_OPTION_ARG_STRING, &at, N_("Record or judge as at this unix time (for tests)"), N_("UNIX_TIME") },
   { NULL }
 };
@@ -167,10 +165,11 @@ print_case (ThCase                *c,
 }
 
 static int
-case_list (const ThCaseDeadlines *deadlines,
-           gint64                 now)
+case_list (gint64 now)
 {
   ThCaseFilter filter = TH_CASE_FILTER_INIT;
+  ThCaseDeadlines station;
+  const ThCaseDeadlines *deadlines = &station;
   g_autoptr(GPtrArray) list = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(ThDb) db = NULL;
@@ -208,7 +207,8 @@ case_list (const ThCaseDeadlines *deadlines,
   filter.deadlines = deadlines;
   filter.now = now;
 
-  if (!(db = th_cli_open_db (&error)) || !(list = th_case_list (db, &filter, &error)))
+  if (!(db = th_cli_open_db (&error)) || !th_case_deadlines_load (db, &station, &error) ||
+      !(list = th_case_list (db, &filter, &error)))
     return th_cli_fail (error);
   if (th_cli_json ())
     {
@@ -236,11 +236,14 @@ case_open (gint64 now)
   g_autoptr(GError) error = NULL;
   g_autoptr(ThDb) db = NULL;
   g_autofree char *default_dir = NULL;
+  g_autoptr(ThStaff) who = NULL;
+  ThCaseDeadlines deadlines;
+  int status;
 
   if (category_text == NULL || !th_reason_from_string (category_text, &request.category) ||
       description == NULL || staff == NULL)
     {
-      g_printerr (_("tihuo-cli: case open needs --category, --description and --staff\n"));
+      g_printerr (_("tihuo-cli: case open needs --category, --description, --staff and --pin-file\n"));
       return TH_CLI_ERROR;
     }
   if ((order_text && !th_order_id_parse (order_text, &request.order_id)) ||
@@ -250,17 +253,19 @@ case_open (gint64 now)
   request.lines = lines ? (const ThLineQty *) lines->data : NULL;
   request.n_lines = lines ? lines->len : 0;
   request.photo_paths = (const char * const *) photos;
-  request.staff = staff;
 
   if (!(db = th_cli_open_db (&error)))
     return th_cli_fail (error);
+  if (!(who = th_cli_authenticate (db, staff, pin_file, now, &status)))
+    return status;
+  request.staff = who->name;
   if (photo_dir == NULL)
     photo_dir = default_dir = th_case_default_photo_dir (db);
-  if (!(c = th_case_open (db, &request, photo_dir, now, &error)))
+  if (!(c = th_case_open (db, &request, photo_dir, now, &error)) ||
+      !th_case_deadlines_load (db, &deadlines, &error))
     return th_cli_fail (error);
   if (th_cli_json ())
     {
-      const ThCaseDeadlines deadlines = TH_CASE_DEADLINES_DEFAULT;
       g_autoptr(JsonNode) node = th_cli_case_to_json (c, &deadlines, now);
       th_cli_print_json (node);
     }
@@ -278,6 +283,9 @@ case_update (const char *case_id,
   g_autoptr(ThCase) c = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(ThDb) db = NULL;
+  g_autoptr(ThStaff) who = NULL;
+  ThCaseDeadlines deadlines;
+  int exit_status;
 
   if (status_text == NULL || !th_case_status_from_string (status_text, &status) || status == TH_CASE_OPEN ||
       staff == NULL || (resolution_text && !th_resolution_from_string (resolution_text, &resolution)))
@@ -291,12 +299,15 @@ case_update (const char *case_id,
       g_printerr (_("tihuo-cli: a resolved case needs --resolution\n"));
       return TH_CLI_ERROR;
     }
-  if (!(db = th_cli_open_db (&error)) ||
-      !(c = th_case_update (db, case_id, status, resolution, refund_id, note, staff, now, &error)))
+  if (!(db = th_cli_open_db (&error)))
+    return th_cli_fail (error);
+  if (!(who = th_cli_authenticate (db, staff, pin_file, now, &exit_status)))
+    return exit_status;
+  if (!(c = th_case_update (db, case_id, status, resolution, refund_id, note, who->name, now, &error)) ||
+      !th_case_deadlines_load (db, &deadlines, &error))
     return th_cli_fail (error);
   if (th_cli_json ())
     {
-      const ThCaseDeadlines deadlines = TH_CASE_DEADLINES_DEFAULT;
       g_autoptr(JsonNode) node = th_cli_case_to_json (c, &deadlines, now);
       th_cli_print_json (node);
     }
@@ -309,23 +320,21 @@ int
 th_cli_cmd_case (int    argc,
                  char **argv)
 {
-  ThCaseDeadlines deadlines;
   gint64 now;
 
   if (!th_cli_parse (&argc, &argv, CASE_USAGE, entries) || !th_cli_parse_at (at, &now))
     return TH_CLI_ERROR;
-  deadlines.respond_seconds = respond_minutes * 60;
-  deadlines.resolve_seconds = resolve_hours * 3600;
 
   if (argc == 2 && g_strcmp0 (argv[1], "open") == 0)
     return case_open (now);
   if (argc == 3 && g_strcmp0 (argv[1], "update") == 0)
     return case_update (argv[2], now);
   if (argc == 2 && g_strcmp0 (argv[1], "list") == 0)
-    return case_list (&deadlines, now);
+    return case_list (now);
   g_printerr (_("Usage: tihuo-cli case open [--order ID] --category C --description TEXT [--lines LINE:QTY,...] "
-                "[--photo FILE]... --staff NAME\n"
-                "       tihuo-cli case update CASE_ID --status S [--resolution R] [--refund ID] [--note T] --staff NAME\n"
+                "[--photo FILE]... --staff NAME --pin-file F\n"
+                "       tihuo-cli case update CASE_ID --status S [--resolution R] [--refund ID] [--note T] --staff NAME "
+                "--pin-file F\n"
                 "       tihuo-cli case list [--status S,...] [--category C] [--sku SKU] [--order ID] [--from DAY] "
                 "[--to DAY] [--search T] [--overdue]\n"));
   return TH_CLI_ERROR;

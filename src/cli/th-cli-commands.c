@@ -136,25 +136,32 @@ cmd_collect (int argc, char **argv)
   g_autofree char *at = NULL;
   g_autofree char *spec = NULL;
   g_autofree char *staff = NULL;
+  g_autofree char *pin_file = NULL;
+  g_autoptr(ThStaff) who = NULL;
   gint64 now;
+  int status;
   const GOptionEntry entries[] = {
     { "lines", 0, 0, G_OPTION_ARG_STRING, &spec, N_("Hand over only these lines"), N_("LINE:QTY,…") },
     { "staff", 0, 0, G_OPTION_ARG_STRING, &staff, N_("Who hands over"), N_("NAME") },
+    { "pin-file", 0, 0, G_OPTION_ARG_FILENAME, &pin_file, N_("File holding the PIN of --staff"), N_("FILE") },
     { "at", 0, 0, G_OPTION_ARG_STRING, &at, N_("Record as at this unix time (for tests)"), N_("UNIX_TIME") },
     { NULL }
   };
 
   if (!th_cli_parse (&argc, &argv, "CODE", entries) ||
-      !th_cli_usage (argc, argv, 1, "CODE [--lines LINE:QTY,...] [--staff NAME] [--at UNIX_TIME]") ||
+      !th_cli_usage (argc, argv, 1, "CODE [--lines LINE:QTY,...] --staff NAME --pin-file F [--at UNIX_TIME]") ||
       !th_cli_parse_at (at, &now))
     return TH_CLI_ERROR;
   if (spec && !(lines = th_cli_parse_line_qty (spec)))
     return TH_CLI_ERROR;
   {
     OPEN_DB_OR_FAIL (db);
-    if (!th_identity_get (db, NULL, NULL, &error) ||
-        !(v = th_collect_code (db, argv[1], lines ? (ThLineQty *) lines->data : NULL, lines ? lines->len : 0,
-                               staff ? staff : g_get_user_name (), now, &error)))
+    if (!th_identity_get (db, NULL, NULL, &error))
+      return th_cli_fail (error);
+    if (!(who = th_cli_authenticate (db, staff, pin_file, now, &status)))
+      return status;
+    if (!(v = th_collect_code (db, argv[1], lines ? (ThLineQty *) lines->data : NULL, lines ? lines->len : 0,
+                               who->name, now, &error)))
       return th_cli_fail (error);
   }
   if (th_cli_json ())
@@ -174,16 +181,21 @@ cmd_undo (int argc, char **argv)
   g_autofree char *staff = NULL;
   g_autofree char *at = NULL;
   g_autofree char *event_id = NULL;
+  g_autofree char *pin_file = NULL;
+  g_autoptr(ThStaff) who = NULL;
   gint64 now;
+  int status;
   const GOptionEntry entries[] = {
     { "reason", 0, 0, G_OPTION_ARG_STRING, &reason, N_("Why the hand-over is undone"), N_("TEXT") },
     { "staff", 0, 0, G_OPTION_ARG_STRING, &staff, N_("Who undoes it"), N_("NAME") },
+    { "pin-file", 0, 0, G_OPTION_ARG_FILENAME, &pin_file, N_("File holding the PIN of --staff"), N_("FILE") },
     { "at", 0, 0, G_OPTION_ARG_STRING, &at, N_("Record as at this unix time (for tests)"), N_("UNIX_TIME") },
     { NULL }
   };
 
   if (!th_cli_parse (&argc, &argv, "COLLECTION_ID", entries) ||
-      !th_cli_usage (argc, argv, 1, "COLLECTION_ID --reason TEXT") || !th_cli_parse_at (at, &now))
+      !th_cli_usage (argc, argv, 1, "COLLECTION_ID --reason TEXT --staff NAME --pin-file F") ||
+      !th_cli_parse_at (at, &now))
     return TH_CLI_ERROR;
   if (reason == NULL)
     {
@@ -192,7 +204,9 @@ cmd_undo (int argc, char **argv)
     }
   {
     OPEN_DB_OR_FAIL (db);
-    if (!th_collect_undo (db, argv[1], reason, staff ? staff : g_get_user_name (), now, &event_id, &error))
+    if (!(who = th_cli_authenticate (db, staff, pin_file, now, &status)))
+      return status;
+    if (!th_collect_undo (db, argv[1], reason, who->name, now, &event_id, &error))
       {
         if (g_error_matches (error, TH_ERROR, TH_ERROR_NOT_FOUND))
           g_error_free (g_steal_pointer (&error)), error = g_error_new (TH_ERROR, TH_ERROR_REFUSED, "%s",
@@ -360,17 +374,18 @@ const ThCliCommand th_cli_commands[] = {
   { "import-orders", "FILE", N_("Import orders from a JSON file (API ORDER shape)"), cmd_import_orders },
   { "import-keys", "FILE", N_("Replace the trusted keys from a /keys JSON file"), cmd_import_keys },
   { "verify", "CODE [--at UNIX_TIME]", N_("Verify a pickup code, changing nothing"), cmd_verify },
-  { "collect", "CODE [--lines LINE:QTY,...] [--staff NAME]", N_("Verify and hand over"), cmd_collect },
-  { "undo", "COLLECTION_ID --reason TEXT", N_("Undo a hand-over made in the last 10 minutes"), cmd_undo },
+  { "collect", "CODE [--lines LINE:QTY,...] --staff NAME --pin-file F", N_("Verify and hand over"), cmd_collect },
+  { "undo", "COLLECTION_ID --reason TEXT --staff NAME --pin-file F", N_("Undo a hand-over made in the last 10 minutes"), cmd_undo },
   { "lookup", "(--phone-tail NNNN | --name TEXT | --code NNNNNNNN)", N_("Find orders"), cmd_lookup },
   { "outbox", "", N_("List events waiting to be sent"), cmd_outbox },
   { "audit", "verify", N_("Check that the audit log was not tampered with"), cmd_audit },
   { "sync", "[--once] --server URL [--token-file FILE]", N_("Sync with the central platform (token: file or $TIHUO_TOKEN)"), th_cli_cmd_sync },
   { "status", "[--json]", N_("Last pull, waiting events, conflicts and the last sync error"), th_cli_cmd_status },
   { "staff", "add|list|remove NAME ...", N_("Manage staff accounts (a leader's PIN needed after the first)"), th_cli_cmd_staff },
-  { "refund", "ORDER --lines LINE:QTY[:AMOUNT],... --reason R --staff NAME", N_("Refund lines of an order"), th_cli_cmd_refund },
+  { "refund", "ORDER --lines LINE:QTY[:AMOUNT],... --reason R --staff NAME --pin-file F", N_("Refund lines of an order"), th_cli_cmd_refund },
   { "refund-slip", "REFUND_ID --pdf FILE", N_("Save a refund slip as PDF"), th_cli_cmd_refund_slip },
   { "case", "open|update|list ...", N_("The after-sales ledger"), th_cli_cmd_case },
+  { "settings", "list | set NAME VALUE --staff LEADER --pin-file F", N_("The station's rules for money and staff (a leader's PIN to change)"), th_cli_cmd_settings },
   { "report", "aftersales --month YYYY-MM [--csv FILE]", N_("Monthly after-sales summary"), th_cli_cmd_report },
   { "decode", "IMAGE...", N_("Print the QR codes in pictures, one FILE<TAB>TEXT line each"), th_cli_cmd_decode },
   { NULL }

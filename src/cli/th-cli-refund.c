@@ -90,25 +90,26 @@ th_cli_cmd_refund (int    argc,
   g_autofree char *staff = NULL;
   g_autofree char *approver = NULL;
   g_autofree char *pin_file = NULL;
-  g_autofree char *pin = NULL;
+  g_autofree char *approver_pin_file = NULL;
+  g_autoptr(ThCliPin) approver_pin = NULL;
+  g_autoptr(ThStaff) who = NULL;
   g_autofree char *slip = NULL;
   g_autofree char *at = NULL;
   g_autoptr(GArray) lines = NULL;
   g_autoptr(ThRefund) refund = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(ThDb) db = NULL;
-  ThRefundPolicy policy = TH_REFUND_POLICY_DEFAULT;
   ThRefundRequest request = { 0 };
   gint64 now;
+  int status;
   const GOptionEntry entries[] = {
     { "lines", 0, 0, G_OPTION_ARG_STRING, &spec, N_("Lines to refund; AMOUNT in fen, default QTY × unit price"), N_("LINE:QTY[:AMOUNT],…") },
     { "reason", 0, 0, G_OPTION_ARG_STRING, &reason_text, N_("damaged, spoiled, missing, wrong_item, quality or other"), N_("REASON") },
     { "note", 0, 0, G_OPTION_ARG_STRING, &note, N_("A note for the platform"), N_("TEXT") },
     { "staff", 0, 0, G_OPTION_ARG_STRING, &staff, N_("Who refunds"), N_("NAME") },
+    { "pin-file", 0, 0, G_OPTION_ARG_FILENAME, &pin_file, N_("File holding the PIN of --staff"), N_("FILE") },
     { "approver", 0, 0, G_OPTION_ARG_STRING, &approver, N_("The supervisor or leader who approves"), N_("NAME") },
-    { "pin-file", 0, 0, G_OPTION_ARG_FILENAME, &pin_file, N_("File holding the approver's PIN"), N_("FILE") },
-    { "threshold", 0, 0, G_OPTION_ARG_INT64, &policy.approval_threshold, N_("Refunds above this need approval (fen, default 5000)"), N_("FEN") },
-    { "daily-cap", 0, 0, G_OPTION_ARG_INT64, &policy.cashier_daily_cap, N_("A cashier's daily refunds above this need approval (fen, default 20000)"), N_("FEN") },
+    { "approver-pin-file", 0, 0, G_OPTION_ARG_FILENAME, &approver_pin_file, N_("File holding the approver's PIN"), N_("FILE") },
     { "slip", 0, 0, G_OPTION_ARG_FILENAME, &slip, N_("Also save the refund slip as a PDF"), N_("FILE") },
     { "at", 0, 0, G_OPTION_ARG_STRING, &at, N_("Record as at this unix time (for tests)"), N_("UNIX_TIME") },
     { NULL }
@@ -116,7 +117,7 @@ th_cli_cmd_refund (int    argc,
 
   if (!th_cli_parse (&argc, &argv, "ORDER", entries) ||
       !th_cli_usage (argc, argv, 1, "ORDER --lines LINE:QTY[:AMOUNT],... --reason R [--note T] --staff NAME "
-                                    "[--approver NAME --pin-file F]") ||
+                                    "--pin-file F [--approver NAME --approver-pin-file F]") ||
       !th_cli_parse_at (at, &now))
     return TH_CLI_ERROR;
   if (!th_order_id_parse (argv[1], &request.order_id))
@@ -124,28 +125,32 @@ th_cli_cmd_refund (int    argc,
       g_printerr (_("tihuo-cli: “%s” is not an order id\n"), argv[1]);
       return TH_CLI_ERROR;
     }
-  if (spec == NULL || reason_text == NULL || staff == NULL ||
-      !th_reason_from_string (reason_text, &request.reason))
+  if (spec == NULL || reason_text == NULL || !th_reason_from_string (reason_text, &request.reason))
     {
-      g_printerr (_("tihuo-cli: refund needs --lines, --staff and --reason "
+      g_printerr (_("tihuo-cli: refund needs --lines and --reason "
                     "(damaged, spoiled, missing, wrong_item, quality or other)\n"));
       return TH_CLI_ERROR;
     }
-  if ((approver != NULL) != (pin_file != NULL))
+  if ((approver != NULL) != (approver_pin_file != NULL))
     {
-      g_printerr (_("tihuo-cli: --approver and --pin-file go together\n"));
+      g_printerr (_("tihuo-cli: --approver and --approver-pin-file go together\n"));
       return TH_CLI_ERROR;
     }
-  if (!(lines = parse_refund_lines (spec)) || (pin_file && !(pin = th_cli_read_pin_file (pin_file, "--pin-file"))))
+  if (!(lines = parse_refund_lines (spec)) ||
+      (approver_pin_file && !(approver_pin = th_cli_read_pin_file (approver_pin_file, "--approver-pin-file"))))
     return TH_CLI_ERROR;
 
   request.lines = (const ThRefundLineRequest *) lines->data;
   request.n_lines = lines->len;
   request.note = note;
-  request.staff = staff;
   request.approver = approver;
-  request.approver_pin = pin;
-  if (!(db = th_cli_open_db (&error)) || !(refund = th_refund_create (db, &request, &policy, now, &error)))
+  request.approver_pin = approver_pin;
+  if (!(db = th_cli_open_db (&error)))
+    return th_cli_fail (error);
+  if (!(who = th_cli_authenticate (db, staff, pin_file, now, &status)))
+    return status;
+  request.staff = who->name;
+  if (!(refund = th_refund_create (db, &request, now, &error)))
     return th_cli_fail (error);
   if (slip && !th_refund_slip_write_pdf (refund, slip, &error))
     {

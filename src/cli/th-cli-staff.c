@@ -69,8 +69,8 @@ th_cli_cmd_staff (int    argc,
   g_autofree char *by = NULL;
   g_autofree char *by_pin_file = NULL;
   g_autofree char *at = NULL;
-  g_autofree char *pin = NULL;
-  g_autofree char *by_pin = NULL;
+  g_autoptr(ThCliPin) pin = NULL;
+  g_autoptr(ThCliPin) by_pin = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(ThDb) db = NULL;
   ThStaffRole role = TH_STAFF_ROLE_CASHIER;

@@ -5,7 +5,9 @@
 
 #include "th-case.h"
 #include "th-db.h"
+#include "th-db-task.h"
 #include "th-refund.h"
+#include "th-staff.h"
 #include "th-verifier.h"
 
 G_BEGIN_DECLS
@@ -48,6 +50,23 @@ JsonNode *th_cli_case_to_json    (ThCase        *c,
                                   const ThCaseDeadlines *deadlines,
                                   gint64         now);
 
+/* th-cli-settings.c */
+int      th_cli_cmd_settings     (int            argc,
+                                  char         **argv);
+
+/* th-cli-auth.c */
+/* A string holding a PIN: wiped when freed. */
+typedef char ThCliPin;
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ThCliPin, th_pin_free)
+
+char    *th_cli_read_pin_file    (const char    *path,
+                                  const char    *option);
+ThStaff *th_cli_authenticate     (ThDb          *db,
+                                  const char    *staff,
+                                  const char    *pin_file,
+                                  gint64         now,
+                                  int           *status);
+
 /* th-cli-decode.c */
 int      th_cli_cmd_decode       (int            argc,
                                   char         **argv);
@@ -55,8 +74,6 @@ int      th_cli_cmd_decode       (int            argc,
 /* th-cli-args.c */
 gboolean th_cli_parse_at         (const char    *text,
                                   gint64        *out);
-char    *th_cli_read_pin_file    (const char    *path,
-                                  const char    *option);
 gboolean th_cli_usage            (int            argc,
                                   char         **argv,
                                   int            n,

@@ -253,6 +253,7 @@ _th_window_staff_ready (ThWindow *self)
   gboolean any = FALSE;
 
   th_leader_page_set_db (self->leader_page, self->db);
+  th_session_set_db (self->session, self->db);
   th_sign_in_page_setup (self->sign_in_page, self->db, self->session);
   th_ledger_page_setup (self->ledger_page, self->db, self->session);
   th_summary_page_set_db (self->summary_page, self->db);

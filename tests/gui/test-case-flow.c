@@ -21,10 +21,6 @@ static void
 set_up (Fixture       *f,
         gconstpointer  data)
 {
-  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
-
-  g_settings_reset (settings, "case-respond-minutes");
-  g_settings_reset (settings, "case-resolve-hours");
   th_gui_fixture_set_up (f, data);
   th_staff_test_add_team (f);
 }

@@ -15,12 +15,8 @@ static void
 set_up (Fixture       *f,
         gconstpointer  data)
 {
-  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
-
   th_gui_fixture_set_up (f, data);
   th_staff_test_add_team (f);
-  g_settings_reset (settings, "refund-approval-threshold");
-  g_settings_reset (settings, "refund-cashier-daily-cap");
 }
 
 static ThRefundDialog *
@@ -89,8 +85,8 @@ static void
 test_approval (Fixture       *f,
                gconstpointer  data)
 {
-  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
   g_autoptr(ThOrder) order = th_staff_test_open_order (f, 1);
+  g_autofree char *threshold = NULL;
   g_autoptr(ThRefund) refund = NULL;
   ThOrderLine *l = &g_array_index (order->lines, ThOrderLine, 0);
   gint64 full = (gint64) l->qty * l->unit_price;
@@ -98,7 +94,8 @@ test_approval (Fixture       *f,
   ThRefund *plan;
 
   /* Whatever the demo's prices, this line is above the threshold. */
-  g_settings_set_int64 (settings, "refund-approval-threshold", full - 1);
+  threshold = g_strdup_printf ("%" G_GINT64_FORMAT, full - 1);
+  th_test_set_policy (f->base.db, "refund-approval-threshold", threshold);
   th_staff_test_sign_in_as (f, TH_TEST_CASHIER);
   dialog = open_dialog (f, order);
   th_refund_dialog_set_reason (dialog, TH_REASON_SPOILED);

@@ -61,9 +61,8 @@ refund (ThDb     *db,
   /* What is still to hand over, or else the line's price as an amount. */
   ThRefundLineRequest line = { l->line, remaining, remaining > 0 ? -1 : (gint64) l->qty * l->unit_price };
   ThRefundRequest request = { order->id, &line, 1, reason, "顾客来电反馈", "小李", "陈强", "2222" };
-  ThRefundPolicy policy = TH_REFUND_POLICY_DEFAULT;
 
-  r = th_refund_create (db, &request, &policy, at, &error);
+  r = th_refund_create (db, &request, at, &error);
   check (r != NULL, error);
   return g_strdup (r->id);
 }

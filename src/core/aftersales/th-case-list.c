@@ -146,7 +146,7 @@ th_case_list (ThDb                *db,
               GError             **error)
 {
   static const ThCaseFilter any = TH_CASE_FILTER_INIT;
-  const ThCaseDeadlines defaults = TH_CASE_DEADLINES_DEFAULT;
+  ThCaseDeadlines station;
   const ThCaseDeadlines *deadlines;
   g_autofree char *search = NULL;
   sqlite3_stmt *stmt;
@@ -155,7 +155,13 @@ th_case_list (ThDb                *db,
 
   if (filter == NULL)
     filter = &any;
-  deadlines = filter->deadlines ? filter->deadlines : &defaults;
+  deadlines = filter->deadlines;
+  if (deadlines == NULL)
+    {
+      if (!th_case_deadlines_load (db, &station, error))
+        return NULL;
+      deadlines = &station;
+    }
   if (filter->search)
     search = g_strstrip (g_strdup (filter->search));
 

@@ -9,6 +9,7 @@
 #include "th-audit.h"
 #include "th-case-private.h"
 #include "th-error.h"
+#include "th-policy.h"
 
 G_DEFINE_BOXED_TYPE (ThCase, th_case, th_case_ref, th_case_unref)
 
@@ -137,6 +138,23 @@ th_resolution_describe (ThResolution resolution)
     default:
       return _("None");
     }
+}
+
+gboolean
+th_case_deadlines_load (ThDb             *db,
+                        ThCaseDeadlines  *deadlines,
+                        GError          **error)
+{
+  ThPolicy policy;
+
+  g_return_val_if_fail (TH_IS_DB (db), FALSE);
+  g_return_val_if_fail (deadlines != NULL, FALSE);
+
+  if (!th_policy_load (db, &policy, error))
+    return FALSE;
+  deadlines->respond_seconds = policy.case_respond_minutes * 60;
+  deadlines->resolve_seconds = policy.case_resolve_hours * 3600;
+  return TRUE;
 }
 
 /* Keep in step with the SQL in th-case-list.c. */

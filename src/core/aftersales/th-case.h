@@ -28,8 +28,8 @@ typedef enum {
 #define TH_CASE_DESCRIPTION_MAX_CHARS 2000
 #define TH_CASE_NOTE_MAX_CHARS        500
 
-/* Response times (Preferences): from opening, to the first response and to
- * the resolution. */
+/* Response times: from opening, to the first response and to the
+ * resolution. The station's come from its policy (th_case_deadlines_load). */
 typedef struct {
   gint64 respond_seconds;
   gint64 resolve_seconds;
@@ -93,6 +93,11 @@ gboolean      th_resolution_from_string   (const char            *text,
                                            ThResolution          *resolution);
 const char   *th_resolution_describe      (ThResolution           resolution);
 
+/* The station policy's response times (th-policy.h). */
+gboolean      th_case_deadlines_load      (ThDb                  *db,
+                                           ThCaseDeadlines       *deadlines,
+                                           GError               **error);
+
 /* Overdue as of @now; closed cases never are. */
 ThCaseOverdue th_case_get_overdue         (const ThCase          *c,
                                            const ThCaseDeadlines *deadlines,
@@ -152,8 +157,8 @@ typedef struct {
   gint64                 since;        /* opened at or after; 0: any */
   gint64                 until;        /* opened before; 0: any */
   const char            *search;       /* in description, notes, SKU and product name, customer, order id */
-  gboolean               overdue_only; /* needs deadlines and now */
-  const ThCaseDeadlines *deadlines;
+  gboolean               overdue_only; /* needs now */
+  const ThCaseDeadlines *deadlines;    /* NULL: the station policy's */
   gint64                 now;
   guint                  limit;        /* 0: no limit */
 } ThCaseFilter;

@@ -16,6 +16,7 @@
 #include "th-error.h"
 #include "th-money.h"
 #include "th-order-store.h"
+#include "th-policy.h"
 #include "th-refund-private.h"
 #include "th-staff.h"
 
@@ -188,7 +189,6 @@ plan_line (ThDb                       *db,
 ThRefund *
 _th_refund_build_plan (ThDb                   *db,
                        const ThRefundRequest  *request,
-                       const ThRefundPolicy   *policy,
                        gint64                  now,
                        GError                **error)
 {
@@ -197,8 +197,9 @@ _th_refund_build_plan (ThDb                   *db,
   g_autoptr(ThOrder) order = NULL;
   g_autofree char *note = NULL;
   gint64 day_start, day_end;
+  ThPolicy policy;
 
-  if (!check_request (request, &note, error))
+  if (!check_request (request, &note, error) || !th_policy_load (db, &policy, error))
     return NULL;
   if (!(staff = th_staff_find (db, request->staff ? request->staff : "", error)) ||
       !(order = load_order (db, request->order_id, error)))
@@ -249,14 +250,16 @@ _th_refund_build_plan (ThDb                   *db,
                      order->id, amount_text, paid_text, before_text), NULL;
     }
 
-  if (plan->amount > policy->approval_threshold)
+  plan->approval_threshold = policy.refund_approval_threshold;
+  plan->cashier_daily_cap = policy.cashier_daily_cap;
+  if (plan->amount > plan->approval_threshold)
     plan->approval |= TH_APPROVAL_OVER_THRESHOLD;
   local_day (now, &day_start, &day_end);
   if (!query_sum (db, "SELECT coalesce (sum (amount), 0) FROM refunds WHERE at >= ?1 AND at < ?2 AND staff = ?3",
                   day_start, day_end, staff->name, &plan->staff_refunded_today, error))
     return NULL;
   if (staff->role == TH_STAFF_ROLE_CASHIER &&
-      plan->staff_refunded_today + plan->amount > policy->cashier_daily_cap)
+      plan->staff_refunded_today + plan->amount > plan->cashier_daily_cap)
     plan->approval |= TH_APPROVAL_OVER_DAILY_CAP;
   return g_steal_pointer (&plan);
 }
@@ -268,11 +271,16 @@ _th_refund_build_plan (ThDb                   *db,
  *   %TH_APPROVAL_NONE
  */
 char *
-th_refund_describe_approval (ThApprovalNeed        need,
-                             const ThRefundPolicy *policy)
+th_refund_describe_approval (const ThRefund *plan)
 {
-  g_autofree char *threshold = th_money_format (policy->approval_threshold);
-  g_autofree char *cap = th_money_format (policy->cashier_daily_cap);
+  g_autofree char *threshold = NULL;
+  g_autofree char *cap = NULL;
+  ThApprovalNeed need;
+
+  g_return_val_if_fail (plan != NULL, NULL);
+  need = plan->approval;
+  threshold = th_money_format (plan->approval_threshold);
+  cap = th_money_format (plan->cashier_daily_cap);
 
   if ((need & TH_APPROVAL_OVER_THRESHOLD) && (need & TH_APPROVAL_OVER_DAILY_CAP))
     return g_strdup_printf (_("The refund is over %s, and over the cashier's daily limit of %s."), threshold, cap);
@@ -286,12 +294,10 @@ th_refund_describe_approval (ThApprovalNeed        need,
 ThRefund *
 th_refund_plan (ThDb                   *db,
                 const ThRefundRequest  *request,
-                const ThRefundPolicy   *policy,
                 gint64                  now,
                 GError                **error)
 {
   g_return_val_if_fail (TH_IS_DB (db), NULL);
   g_return_val_if_fail (request != NULL, NULL);
-  g_return_val_if_fail (policy != NULL, NULL);
-  return _th_refund_build_plan (db, request, policy, now, error);
+  return _th_refund_build_plan (db, request, now, error);
 }

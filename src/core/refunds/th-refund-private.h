@@ -11,7 +11,6 @@ void      _th_refund_line_clear (gpointer               line);
  * the caller's transaction when it is to be written. */
 ThRefund *_th_refund_build_plan (ThDb                  *db,
                                  const ThRefundRequest *request,
-                                 const ThRefundPolicy  *policy,
                                  gint64                 now,
                                  GError               **error);
 

@@ -266,7 +266,6 @@ check_approver (ThDb                   *db,
 ThRefund *
 th_refund_create (ThDb                   *db,
                   const ThRefundRequest  *request,
-                  const ThRefundPolicy   *policy,
                   gint64                  now,
                   GError                **error)
 {
@@ -276,7 +275,6 @@ th_refund_create (ThDb                   *db,
 
   g_return_val_if_fail (TH_IS_DB (db), NULL);
   g_return_val_if_fail (request != NULL, NULL);
-  g_return_val_if_fail (policy != NULL, NULL);
 
   /* The PIN first: it is slow, and must not hold the write lock. */
   if (request->approver && !(approver = check_approver (db, request, now, error)))
@@ -284,11 +282,13 @@ th_refund_create (ThDb                   *db,
 
   if (!th_db_begin_immediate (db, error))
     return NULL;
-  if (!(plan = _th_refund_build_plan (db, request, policy, now, error)))
+  /* Under the write lock, with the policy as it is now: a leader may have
+   * just changed it. */
+  if (!(plan = _th_refund_build_plan (db, request, now, error)))
     goto fail;
   if (plan->approval != TH_APPROVAL_NONE && approver == NULL)
     {
-      g_autofree char *why = th_refund_describe_approval (plan->approval, policy);
+      g_autofree char *why = th_refund_describe_approval (plan);
 
       g_set_error (error, TH_ERROR, TH_ERROR_REFUSED,
                    _("%s A supervisor or the leader must approve it with their PIN."), why);

@@ -22,17 +22,7 @@ gboolean    th_reason_from_string (const char  *text,
                                    ThReason    *reason);
 const char *th_reason_describe    (ThReason     reason);   /* translated */
 
-/* Defaults for the Preferences. */
-#define TH_REFUND_DEFAULT_APPROVAL_THRESHOLD 5000    /* fen: above needs approval */
-#define TH_REFUND_DEFAULT_CASHIER_DAILY_CAP  20000   /* fen per cashier per local day */
 #define TH_REFUND_NOTE_MAX_CHARS             500
-
-typedef struct {
-  gint64 approval_threshold;
-  gint64 cashier_daily_cap;
-} ThRefundPolicy;
-
-#define TH_REFUND_POLICY_DEFAULT { TH_REFUND_DEFAULT_APPROVAL_THRESHOLD, TH_REFUND_DEFAULT_CASHIER_DAILY_CAP }
 
 /* Why a refund needs a supervisor's or leader's PIN. */
 typedef enum {
@@ -84,8 +74,11 @@ typedef struct {
   gint64          amount;         /* fen, the sum of the lines */
   GArray         *lines;          /* of ThRefundLine */
 
-  /* Plans only: what approval the refund needs, and the figures behind it. */
+  /* Plans only: what approval the refund needs, and the figures behind it.
+   * The limits are the station policy's (th-policy.h), never the caller's. */
   ThApprovalNeed  approval;
+  gint64          approval_threshold;
+  gint64          cashier_daily_cap;
   gint64          staff_refunded_today;
   gint64          order_paid;
   gint64          order_refunded; /* before this refund */
@@ -97,11 +90,11 @@ GType        th_refund_get_type         (void) G_GNUC_CONST;
 ThRefund    *th_refund_ref              (ThRefund              *refund);
 void         th_refund_unref            (ThRefund              *refund);
 
-/* Checks a request against the money rules and tells what approval it
- * needs, without writing: for a dialog to validate as the user types. */
+/* Checks a request against the money rules and the station policy's
+ * approval limits, and tells what approval it needs, without writing: for a
+ * dialog to validate as the user types. */
 ThRefund    *th_refund_plan             (ThDb                  *db,
                                          const ThRefundRequest *request,
-                                         const ThRefundPolicy  *policy,
                                          gint64                 now,
                                          GError               **error);
 /* Records the refund, its audit entry and its `refund` event in one
@@ -109,7 +102,6 @@ ThRefund    *th_refund_plan             (ThDb                  *db,
  * (%TH_ERROR_REFUSED) what breaks a money rule or lacks a needed approval. */
 ThRefund    *th_refund_create           (ThDb                  *db,
                                          const ThRefundRequest *request,
-                                         const ThRefundPolicy  *policy,
                                          gint64                 now,
                                          GError               **error);
 ThRefund    *th_refund_load             (ThDb                  *db,
@@ -119,8 +111,8 @@ ThRefund    *th_refund_load             (ThDb                  *db,
 GPtrArray   *th_refund_list_for_order   (ThDb                  *db,
                                          gint64                 order_id,
                                          GError               **error);
-char        *th_refund_describe_approval (ThApprovalNeed        need,
-                                          const ThRefundPolicy *policy);
+/* Why @plan needs approval, with the limits it was planned under. */
+char        *th_refund_describe_approval (const ThRefund       *plan);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ThRefund, th_refund_unref)
 

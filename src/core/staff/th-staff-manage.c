@@ -42,11 +42,13 @@ authorise (ThDb        *db,
   return TRUE;
 }
 
-/* Under the write lock: the authorisation still holds. */
+/* Under the write lock: the authorisation still holds. *by_stored is the
+ * leader's name as stored, however it was typed, for the records. */
 static gboolean
 still_authorised (ThDb        *db,
                   gboolean     first_run,
                   const char  *by_name,
+                  char       **by_stored,
                   GError     **error)
 {
   g_autoptr(ThStaff) by = NULL;
@@ -62,20 +64,57 @@ still_authorised (ThDb        *db,
                    _("Only a leader can add or remove staff. A leader must confirm with their PIN."));
       return FALSE;
     }
+  *by_stored = g_strdup (by->name);
   return TRUE;
 }
 
+/* Characters a reader cannot see or tell apart: control and format
+ * characters (U+200B, U+202E turn "王姐" into a second 王姐, or reverse a
+ * name on screen), private use, and code points that are not characters. */
+static gboolean
+is_hidden_char (gunichar c)
+{
+  switch (g_unichar_type (c))
+    {
+    case G_UNICODE_CONTROL:
+    case G_UNICODE_FORMAT:
+    case G_UNICODE_PRIVATE_USE:
+    case G_UNICODE_UNASSIGNED:
+    case G_UNICODE_SURROGATE:
+    case G_UNICODE_LINE_SEPARATOR:
+    case G_UNICODE_PARAGRAPH_SEPARATOR:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+/* Stored in NFC, so the same name typed on another keyboard matches. */
 static char *
 clean_name (const char  *name,
             GError     **error)
 {
-  g_autofree char *clean = g_strstrip (g_strdup (name));
+  g_autofree char *stripped = NULL;
+  g_autofree char *clean = NULL;
   glong n_chars;
 
-  n_chars = g_utf8_validate (clean, -1, NULL) ? g_utf8_strlen (clean, -1) : -1;
-  for (const char *p = clean; n_chars > 0 && *p; p = g_utf8_next_char (p))
-    if (g_unichar_iscntrl (g_utf8_get_char (p)))
-      n_chars = -1;
+  if (!g_utf8_validate (name, -1, NULL))
+    {
+      g_set_error (error, TH_ERROR, TH_ERROR_INVALID, _("The staff name is not valid text. Type it again."));
+      return NULL;
+    }
+  stripped = g_strstrip (g_strdup (name));
+  clean = g_utf8_normalize (stripped, -1, G_NORMALIZE_NFC);
+  for (const char *p = clean; *p; p = g_utf8_next_char (p))
+    if (is_hidden_char (g_utf8_get_char (p)))
+      {
+        g_set_error (error, TH_ERROR, TH_ERROR_INVALID,
+                     _("The staff name contains an invisible or control character (U+%04X). "
+                       "Type the name again without it."),
+                     g_utf8_get_char (p));
+        return NULL;
+      }
+  n_chars = g_utf8_strlen (clean, -1);
   if (n_chars < 1 || n_chars > TH_STAFF_NAME_MAX_CHARS)
     {
       g_set_error (error, TH_ERROR, TH_ERROR_INVALID,
@@ -84,6 +123,32 @@ clean_name (const char  *name,
       return NULL;
     }
   return g_steal_pointer (&clean);
+}
+
+/* Under the write lock: an active account whose name reads the same. */
+static gboolean
+check_name_free (ThDb        *db,
+                 const char  *clean,
+                 GError     **error)
+{
+  g_autoptr(GPtrArray) all = th_staff_list (db, error);
+  g_autofree char *key = _th_staff_fold_name (clean);
+
+  if (all == NULL)
+    return FALSE;
+  for (guint i = 0; i < all->len; i++)
+    {
+      ThStaff *s = g_ptr_array_index (all, i);
+      g_autofree char *other = _th_staff_fold_name (s->name);
+
+      if (g_strcmp0 (key, other) == 0)
+        {
+          g_set_error (error, TH_ERROR, TH_ERROR_REFUSED,
+                       _("There is already a staff member called “%s”. Choose another name."), s->name);
+          return FALSE;
+        }
+    }
+  return TRUE;
 }
 
 ThStaff *
@@ -99,7 +164,7 @@ th_staff_add (ThDb        *db,
 {
   g_autofree char *clean = NULL;
   g_autofree char *hash = NULL;
-  g_autoptr(ThStaff) existing = NULL;
+  g_autofree char *by_stored = NULL;
   sqlite3_stmt *stmt;
   gboolean first_run = FALSE;
   JsonObject *detail;
@@ -131,14 +196,10 @@ th_staff_add (ThDb        *db,
 
   if (!th_db_begin_immediate (db, error))
     return NULL;
-  if (!still_authorised (db, first_run, by_name, error))
+  if (!still_authorised (db, first_run, by_name, &by_stored, error))
     goto fail;
-  if ((existing = th_staff_find (db, clean, NULL)))
-    {
-      g_set_error (error, TH_ERROR, TH_ERROR_REFUSED,
-                   _("There is already a staff member called “%s”. Choose another name."), clean);
-      goto fail;
-    }
+  if (!check_name_free (db, clean, error))
+    goto fail;
   if (!(stmt = th_db_prepare (db,
                               "INSERT INTO staff (name, role, pin_hash, created_at, created_by) VALUES (?, ?, ?, ?, ?)",
                               error)))
@@ -147,7 +208,7 @@ th_staff_add (ThDb        *db,
   sqlite3_bind_text (stmt, 2, th_staff_role_to_string (role), -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 3, hash, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 4, now);
-  sqlite3_bind_text (stmt, 5, first_run ? "" : by_name, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, by_stored ? by_stored : "", -1, SQLITE_STATIC);
   rc = sqlite3_step (stmt);
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
@@ -159,7 +220,7 @@ th_staff_add (ThDb        *db,
   detail = json_object_new ();
   json_object_set_string_member (detail, "role", th_staff_role_to_string (role));
   json_object_set_boolean_member (detail, "first_account", first_run);
-  if (!_th_staff_audit (db, now, first_run ? clean : by_name, "staff_added", clean, detail, error) ||
+  if (!_th_staff_audit (db, now, by_stored ? by_stored : clean, "staff_added", clean, detail, error) ||
       !th_db_commit (db, error))
     goto fail;
   return th_staff_find (db, clean, error);
@@ -178,6 +239,7 @@ th_staff_remove (ThDb        *db,
                  GError     **error)
 {
   g_autoptr(ThStaff) staff = NULL;
+  g_autofree char *by_stored = NULL;
   sqlite3_stmt *stmt;
   gboolean first_run;
   int rc;
@@ -189,7 +251,7 @@ th_staff_remove (ThDb        *db,
     return FALSE;
   if (!th_db_begin_immediate (db, error))
     return FALSE;
-  if (!still_authorised (db, FALSE, by_name, error) || !(staff = th_staff_find (db, name, error)))
+  if (!still_authorised (db, FALSE, by_name, &by_stored, error) || !(staff = th_staff_find (db, name, error)))
     goto fail;
   if (staff->role == TH_STAFF_ROLE_LEADER)
     {
@@ -211,7 +273,7 @@ th_staff_remove (ThDb        *db,
                               error)))
     goto fail;
   sqlite3_bind_int64 (stmt, 1, now);
-  sqlite3_bind_text (stmt, 2, by_name, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, by_stored, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 3, staff->id);
   rc = sqlite3_step (stmt);
   sqlite3_reset (stmt);
@@ -220,7 +282,7 @@ th_staff_remove (ThDb        *db,
       th_db_set_error (db, error, "removing a staff account");
       goto fail;
     }
-  if (!_th_staff_audit (db, now, by_name, "staff_removed", staff->name, json_object_new (), error) ||
+  if (!_th_staff_audit (db, now, by_stored, "staff_removed", staff->name, json_object_new (), error) ||
       !th_db_commit (db, error))
     goto fail;
   return TRUE;

@@ -100,6 +100,10 @@ purpose_to_string (ThPinPurpose purpose)
       return "approve";
     case TH_PIN_PURPOSE_MANAGE_STAFF:
       return "manage_staff";
+    case TH_PIN_PURPOSE_CHANGE_SETTINGS:
+      return "change_settings";
+    case TH_PIN_PURPOSE_ACT:
+      return "act";
     case TH_PIN_PURPOSE_SIGN_IN:
     default:
       return "sign_in";

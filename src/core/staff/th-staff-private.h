@@ -12,6 +12,9 @@ char    *_th_staff_hash_pin (const char  *pin,
                              ThPinCost    cost,
                              GError     **error);
 
+/* NFKC, case-folded, NFKC again: equal keys are the same name to a reader. */
+char    *_th_staff_fold_name (const char  *name);
+
 /* Audits @action about account @subject_name; @detail is taken over. */
 gboolean _th_staff_audit    (ThDb        *db,
                              gint64       now,

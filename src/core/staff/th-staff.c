@@ -159,30 +159,100 @@ th_staff_list (ThDb    *db,
   return g_steal_pointer (&list);
 }
 
+/* Names compare as people read them: compatibility forms (full-width
+ * letters, ligatures) and case do not make a second account. */
+char *
+_th_staff_fold_name (const char *name)
+{
+  g_autofree char *nfkc = g_utf8_normalize (name, -1, G_NORMALIZE_NFKC);
+  g_autofree char *folded = nfkc ? g_utf8_casefold (nfkc, -1) : NULL;
+
+  return folded ? g_utf8_normalize (folded, -1, G_NORMALIZE_NFKC) : NULL;
+}
+
+static ThStaff *
+find_exact (ThDb        *db,
+            const char  *name,
+            int         *rc)
+{
+  ThStaff *staff = NULL;
+  sqlite3_stmt *stmt;
+
+  if (!(stmt = th_db_prepare (db, "SELECT " STAFF_COLUMNS " FROM staff WHERE removed_at IS NULL AND name = ?", NULL)))
+    {
+      *rc = SQLITE_ERROR;
+      return NULL;
+    }
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
+  *rc = sqlite3_step (stmt);
+  if (*rc == SQLITE_ROW)
+    staff = load_row (stmt);
+  sqlite3_reset (stmt);
+  return staff;
+}
+
+/* The one active account whose name folds to @name's, if there is one:
+ * "amélie" signs in Amélie, however either was typed. */
+static ThStaff *
+find_folded (ThDb        *db,
+             const char  *name,
+             GError     **error)
+{
+  g_autoptr(GPtrArray) all = th_staff_list (db, error);
+  g_autofree char *key = _th_staff_fold_name (name);
+  ThStaff *found = NULL;
+
+  if (all == NULL || key == NULL)
+    return NULL;
+  for (guint i = 0; i < all->len; i++)
+    {
+      ThStaff *s = g_ptr_array_index (all, i);
+      g_autofree char *other = _th_staff_fold_name (s->name);
+
+      if (g_strcmp0 (key, other) != 0)
+        continue;
+      if (found)
+        return NULL;   /* ambiguous: accounts from before names were folded */
+      found = s;
+    }
+  return found ? th_staff_ref (found) : NULL;
+}
+
 ThStaff *
 th_staff_find (ThDb        *db,
                const char  *name,
                GError     **error)
 {
+  g_autofree char *clean = NULL;
   ThStaff *staff = NULL;
-  sqlite3_stmt *stmt;
+  GError *local = NULL;
   int rc;
 
   g_return_val_if_fail (TH_IS_DB (db), NULL);
   g_return_val_if_fail (name != NULL, NULL);
 
-  if (!(stmt = th_db_prepare (db, "SELECT " STAFF_COLUMNS " FROM staff WHERE removed_at IS NULL AND name = ?", error)))
-    return NULL;
-  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    staff = load_row (stmt);
-  sqlite3_reset (stmt);
-  if (rc == SQLITE_DONE)
+  /* Names are stored in NFC (th-staff-manage.c); the same name typed in NFD
+   * or with a stray space still finds its account. */
+  if (g_utf8_validate (name, -1, NULL))
+    clean = g_utf8_normalize (g_strstrip (g_strdup (name)), -1, G_NORMALIZE_NFC);
+  if (clean == NULL)
+    clean = g_strdup (name);
+
+  staff = find_exact (db, clean, &rc);
+  if (rc == SQLITE_DONE && g_utf8_validate (clean, -1, NULL))
+    {
+      staff = find_folded (db, clean, &local);
+      if (local)
+        {
+          g_propagate_error (error, local);
+          return NULL;
+        }
+    }
+  if (staff == NULL && (rc == SQLITE_DONE || rc == SQLITE_ROW))
     g_set_error (error, TH_ERROR, TH_ERROR_REFUSED,
                  _("There is no staff member called “%s”. Check the name, or ask a leader to add the account."),
                  name);
-  else if (rc != SQLITE_ROW)
+  else if (staff == NULL)
     th_db_set_error (db, error, "reading a staff account");
   return staff;
 }

@@ -24,6 +24,8 @@ typedef enum {
   TH_PIN_PURPOSE_SIGN_IN,
   TH_PIN_PURPOSE_APPROVE,
   TH_PIN_PURPOSE_MANAGE_STAFF,
+  TH_PIN_PURPOSE_CHANGE_SETTINGS,
+  TH_PIN_PURPOSE_ACT,            /* tihuo-cli: who collects, undoes, refunds, handles a case */
 } ThPinPurpose;
 
 #define TH_STAFF_PIN_MIN_DIGITS   4

@@ -137,7 +137,9 @@ show_case (ThCaseWindow *self)
   g_autofree char *lines = th_case_format_lines (c);
   GtkWidget *child;
 
-  th_session_get_deadlines (self->session, &deadlines);
+  /* Unreadable policy: the defaults, rather than no case at all. */
+  if (!th_case_deadlines_load (self->db, &deadlines, NULL))
+    deadlines = (ThCaseDeadlines) TH_CASE_DEADLINES_DEFAULT;
   due = th_case_format_due (c, &deadlines, now);
   adw_window_title_set_subtitle (self->window_title, title);
   gtk_label_set_label (self->due_label, due);

@@ -197,7 +197,9 @@ th_ledger_page_reload (ThLedgerPage *self)
 
   if (self->db == NULL || self->session == NULL)
     return;
-  th_session_get_deadlines (self->session, &deadlines);
+  if (!th_case_deadlines_load (self->db, &deadlines, &error))
+    deadlines = (ThCaseDeadlines) TH_CASE_DEADLINES_DEFAULT;
+  g_clear_error (&error);
   _th_ledger_page_load_products (self);
   status = gtk_drop_down_get_selected (self->status_drop);
   category = gtk_drop_down_get_selected (self->category_drop);

@@ -34,7 +34,6 @@ typedef struct {
   char           *staff;
   char           *approver;
   char           *pin;
-  ThRefundPolicy  policy;
 } RefundJob;
 
 static void
@@ -65,7 +64,7 @@ refund_job_run (ThDb     *db,
     .approver_pin = job->pin,
   };
 
-  return th_refund_create (db, &request, &job->policy, th_time_now (), error);
+  return th_refund_create (db, &request, th_time_now (), error);
 }
 
 static void
@@ -91,7 +90,6 @@ show_plan (ThRefundDialog *self)
   g_autofree char *before = th_money_format (plan->order_refunded);
   g_autofree char *after = th_money_format (plan->order_refunded + plan->amount);
   g_autofree char *text = NULL;
-  ThRefundPolicy policy;
 
   gtk_label_set_label (self->total_label, total);
   /* Translators: the order's paid amount, its refunds so far, and with this refund */
@@ -104,8 +102,7 @@ show_plan (ThRefundDialog *self)
       g_autofree char *why = NULL;
       g_autofree char *description = NULL;
 
-      th_session_get_refund_policy (self->session, &policy);
-      why = th_refund_describe_approval (plan->approval, &policy);
+      why = th_refund_describe_approval (plan);
       /* Translators: %s says why, like “The refund is over ¥50.00.” */
       description = g_strdup_printf (_("%s A supervisor or the leader confirms it with their PIN here."), why);
       adw_preferences_group_set_description (self->approval_group, description);
@@ -117,12 +114,10 @@ _th_refund_dialog_update (ThRefundDialog *self)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) lines = NULL;
-  ThRefundPolicy policy;
 
   if (self->refund != NULL || self->order == NULL)
     return;
   g_clear_pointer (&self->plan, th_refund_unref);
-  th_session_get_refund_policy (self->session, &policy);
 
   if ((lines = _th_refund_dialog_collect_lines (self, &error)))
     {
@@ -135,7 +130,7 @@ _th_refund_dialog_update (ThRefundDialog *self)
         .staff = th_session_get_staff_name (self->session),
       };
 
-      self->plan = th_refund_plan (self->db, &request, &policy, th_time_now (), &error);
+      self->plan = th_refund_plan (self->db, &request, th_time_now (), &error);
     }
 
   if (self->plan)
@@ -198,7 +193,6 @@ submit_action (GtkWidget  *widget,
   job->reason = (ThReason) adw_combo_row_get_selected (self->reason_row);
   job->note = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->note_row)));
   job->staff = g_strdup (th_session_get_staff_name (self->session));
-  th_session_get_refund_policy (self->session, &job->policy);
   if (self->plan->approval != TH_APPROVAL_NONE)
     {
       job->approver = g_strdup (_th_refund_dialog_get_approver (self));

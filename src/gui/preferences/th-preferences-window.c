@@ -170,6 +170,6 @@ th_preferences_window_new (GtkWindow *parent,
   if (TH_IS_WINDOW (parent))
     adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
                                 ADW_PREFERENCES_PAGE (th_preferences_sync_page_new (TH_WINDOW (parent))));
-  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), th_preferences_staff_page_new (parent));
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), th_preferences_staff_page_new (parent, db));
   return self;
 }

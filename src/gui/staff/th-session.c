@@ -1,10 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Who works the counter right now. A sign-in checks the PIN in the core
  * (slow on purpose, so on a worker thread); the session then lends that
- * name to every hand-over, undo, refund and case. After the idle time set
- * in Preferences it locks, and someone has to sign in again. */
+ * name to every hand-over, undo, refund and case. After the station's idle
+ * time (its policy, th-policy.h) it locks, and someone has to sign in again. */
 #include "config.h"
 
+#include "th-policy.h"
 #include "th-session.h"
 
 /* How often the idle time is looked at; a lock a few seconds late is fine. */
@@ -15,6 +16,8 @@ struct _ThSession
   GObject         parent_instance;
 
   GSettings      *settings;
+  ThDb           *db;
+  gint64          lock_idle_minutes;   /* the station policy's, as last read */
   ThStaff        *staff;
   char           *last_name;
 
@@ -53,7 +56,7 @@ idle_check_cb (gpointer user_data)
 static void
 update_idle_source (ThSession *self)
 {
-  gboolean wanted = self->staff != NULL && g_settings_get_uint (self->settings, "lock-idle-minutes") > 0;
+  gboolean wanted = self->staff != NULL && self->lock_idle_minutes > 0;
 
   if (wanted && self->idle_source == 0)
     self->idle_source = g_timeout_add_seconds (IDLE_CHECK_SECONDS, idle_check_cb, self);
@@ -70,11 +73,15 @@ notify_all (ThSession *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IS_LEADER]);
 }
 
+/* A small read of the station database, at sign-in and when a leader
+ * changes the policy; an unreadable policy keeps what was read last. */
 static void
-settings_changed_cb (ThSession *self)
+load_idle_minutes (ThSession *self)
 {
-  th_session_note_activity (self);
-  update_idle_source (self);
+  ThPolicy policy;
+
+  if (self->db != NULL && th_policy_load (self->db, &policy, NULL))
+    self->lock_idle_minutes = policy.lock_idle_minutes;
 }
 
 static gboolean
@@ -104,6 +111,7 @@ th_session_dispose (GObject *object)
 
   g_clear_handle_id (&self->idle_source, g_source_remove);
   g_clear_object (&self->settings);
+  g_clear_object (&self->db);
   g_clear_pointer (&self->staff, th_staff_unref);
 
   G_OBJECT_CLASS (th_session_parent_class)->dispose (object);
@@ -175,9 +183,8 @@ th_session_init (ThSession *self)
 {
   self->settings = g_settings_new (APP_ID);
   self->last_name = g_settings_get_string (self->settings, "last-staff");
+  self->lock_idle_minutes = TH_POLICY_DEFAULT_LOCK_IDLE_MINUTES;
   self->last_activity = now_us (self);
-  g_signal_connect_object (self->settings, "changed::lock-idle-minutes", G_CALLBACK (settings_changed_cb),
-                           self, G_CONNECT_SWAPPED);
 }
 
 ThSession *
@@ -244,6 +251,7 @@ th_session_set_staff (ThSession *self,
       g_free (self->last_name);
       self->last_name = g_strdup (staff->name);
       g_settings_set_string (self->settings, "last-staff", staff->name);
+      load_idle_minutes (self);
     }
   self->last_activity = now_us (self);
   update_idle_source (self);
@@ -267,20 +275,20 @@ th_session_note_activity (ThSession *self)
 /**
  * th_session_check_idle:
  *
- * Locks when nobody touched the counter for the idle time in Preferences.
+ * Locks when nobody touched the counter for the station's idle time.
  *
  * Returns: %TRUE if it locked
  */
 gboolean
 th_session_check_idle (ThSession *self)
 {
-  guint minutes;
+  gint64 minutes;
 
   g_return_val_if_fail (TH_IS_SESSION (self), FALSE);
 
-  minutes = g_settings_get_uint (self->settings, "lock-idle-minutes");
+  minutes = self->lock_idle_minutes;
   if (self->staff == NULL || minutes == 0 ||
-      now_us (self) - self->last_activity < (gint64) minutes * 60 * G_USEC_PER_SEC)
+      now_us (self) - self->last_activity < minutes * 60 * G_USEC_PER_SEC)
     return FALSE;
   th_session_lock (self);
   return TRUE;
@@ -314,23 +322,29 @@ th_session_watch_window (ThSession *self,
   gtk_widget_add_controller (GTK_WIDGET (window), controller);
 }
 
+/**
+ * th_session_set_db:
+ * @db: (nullable): the station database, whose policy sets the idle lock
+ */
 void
-th_session_get_refund_policy (ThSession      *self,
-                              ThRefundPolicy *policy)
+th_session_set_db (ThSession *self,
+                   ThDb      *db)
 {
   g_return_if_fail (TH_IS_SESSION (self));
-  g_return_if_fail (policy != NULL);
-  policy->approval_threshold = g_settings_get_int64 (self->settings, "refund-approval-threshold");
-  policy->cashier_daily_cap = g_settings_get_int64 (self->settings, "refund-cashier-daily-cap");
+  g_return_if_fail (db == NULL || TH_IS_DB (db));
+
+  g_set_object (&self->db, db);
+  th_session_reload_policy (self);
 }
 
+/* After a leader changed the station policy here or in another terminal. */
 void
-th_session_get_deadlines (ThSession       *self,
-                          ThCaseDeadlines *deadlines)
+th_session_reload_policy (ThSession *self)
 {
   g_return_if_fail (TH_IS_SESSION (self));
-  g_return_if_fail (deadlines != NULL);
-  deadlines->respond_seconds = (gint64) g_settings_get_uint (self->settings, "case-respond-minutes") * 60;
-  deadlines->resolve_seconds = (gint64) g_settings_get_uint (self->settings, "case-resolve-hours") * 3600;
+
+  load_idle_minutes (self);
+  th_session_note_activity (self);
+  update_idle_source (self);
 }
 

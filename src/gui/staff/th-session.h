@@ -34,10 +34,10 @@ void        th_session_set_clock         (ThSession           *self,
 void        th_session_watch_window      (ThSession           *self,
                                           GtkWindow           *window);
 
-void        th_session_get_refund_policy (ThSession           *self,
-                                          ThRefundPolicy      *policy);
-void        th_session_get_deadlines     (ThSession           *self,
-                                          ThCaseDeadlines     *deadlines);
+/* The idle lock follows the station policy of @db (th-policy.h). */
+void        th_session_set_db            (ThSession           *self,
+                                          ThDb                *db);
+void        th_session_reload_policy     (ThSession           *self);
 
 void        th_session_sign_in_async     (ThSession           *self,
                                           ThDb                *db,
