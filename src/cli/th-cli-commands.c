@@ -22,6 +22,13 @@
   if (db == NULL) \
     return th_cli_fail (error)
 
+/* Read-only commands never create a database. */
+#define OPEN_EXISTING_DB_OR_FAIL(db) \
+  g_autoptr(GError) error = NULL; \
+  g_autoptr(ThDb) db = th_cli_open_existing_db (&error); \
+  if (db == NULL) \
+    return th_cli_fail (error)
+
 static int
 verdict_status (ThVerification *v)
 {
@@ -112,7 +119,7 @@ cmd_verify (int argc, char **argv)
       !th_cli_parse_at (at, &now))
     return TH_CLI_ERROR;
   {
-    OPEN_DB_OR_FAIL (db);
+    OPEN_EXISTING_DB_OR_FAIL (db);
     if (!th_identity_get (db, NULL, NULL, &error) ||
         !(v = th_verifier_verify_code (db, argv[1], now, &error)))
       return th_cli_fail (error);
@@ -256,7 +263,7 @@ cmd_lookup (int argc, char **argv)
       return TH_CLI_ERROR;
     }
   {
-    OPEN_DB_OR_FAIL (db);
+    OPEN_EXISTING_DB_OR_FAIL (db);
     if (tail)
       orders = th_lookup_phone_tail (db, tail, th_time_now (), &error);
     else if (name)
@@ -295,7 +302,7 @@ cmd_outbox (int argc, char **argv)
   if (!th_cli_parse (&argc, &argv, "", NULL) || !th_cli_usage (argc, argv, 0, ""))
     return TH_CLI_ERROR;
   {
-    OPEN_DB_OR_FAIL (db);
+    OPEN_EXISTING_DB_OR_FAIL (db);
     if (!(events = th_outbox_list (db, 0, &error)))
       return th_cli_fail (error);
   }
@@ -330,7 +337,7 @@ cmd_audit (int argc, char **argv)
       return TH_CLI_ERROR;
     }
   {
-    OPEN_DB_OR_FAIL (db);
+    OPEN_EXISTING_DB_OR_FAIL (db);
     ok = th_audit_verify (db, &n, &error);
     if (th_cli_json ())
       {
@@ -372,6 +379,8 @@ const ThCliCommand th_cli_commands[] = {
   { "refund-slip", "REFUND_ID --pdf FILE", N_("Save a refund slip as PDF"), th_cli_cmd_refund_slip },
   { "case", "open|update|list ...", N_("The after-sales ledger"), th_cli_cmd_case },
   { "report", "aftersales --month YYYY-MM [--csv FILE]", N_("Monthly after-sales summary"), th_cli_cmd_report },
+  { "backup", "[--to FILE]", N_("Take a backup now (default: the backups folder beside the database)"), th_cli_cmd_backup },
+  { "restore", "FILE", N_("Go back to a backup, keeping the current database aside"), th_cli_cmd_restore },
   { "decode", "IMAGE...", N_("Print the QR codes in pictures, one FILE<TAB>TEXT line each"), th_cli_cmd_decode },
   { NULL }
 };

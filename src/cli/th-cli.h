@@ -48,6 +48,12 @@ JsonNode *th_cli_case_to_json    (ThCase        *c,
                                   const ThCaseDeadlines *deadlines,
                                   gint64         now);
 
+/* th-cli-backup.c */
+int      th_cli_cmd_backup       (int            argc,
+                                  char         **argv);
+int      th_cli_cmd_restore      (int            argc,
+                                  char         **argv);
+
 /* th-cli-decode.c */
 int      th_cli_cmd_decode       (int            argc,
                                   char         **argv);
@@ -70,6 +76,8 @@ gboolean th_cli_parse       (int           *argc,
                              const char    *parameter_string,
                              const GOptionEntry *entries);
 ThDb    *th_cli_open_db     (GError       **error);
+ThDb    *th_cli_open_existing_db (GError  **error);
+char    *th_cli_db_path     (void);
 gboolean th_cli_json        (void);
 int      th_cli_fail        (GError        *error);
 
