@@ -415,6 +415,18 @@ test_daily_backups (ThTestFixture *f,
   g_assert_true (g_file_test (schema, G_FILE_TEST_EXISTS));
   g_assert_false (th_backup_has_daily (f->path, TH_TEST_NOW - 9 * DAY));
   g_assert_true (th_backup_has_daily (f->path, TH_TEST_NOW));
+
+  /* Closing the day takes today's backup again, with the day's work in it. */
+  add_events (f, 2);
+  g_assert_true (th_maintenance_after_closing_day (f->db, TH_TEST_NOW, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(ThBackupInfo) newest = th_backup_find_newest_good (f->path);
+
+    g_assert_nonnull (newest);
+    g_assert_nonnull (strstr (newest->path, "-daily-"));
+    g_assert_cmpint (newest->n_outbox, ==, 2);
+  }
 }
 
 /* Item 5: the full check runs at the first start of the day and after an

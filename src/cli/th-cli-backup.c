@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <inttypes.h>
 
 #include "th-backup.h"
 #include "th-cli.h"
@@ -88,15 +89,15 @@ th_cli_cmd_restore (int    argc,
       return TH_CLI_OK;
     }
 
-  g_print (_("Restored %s as the station database %s (integrity and audit log checked, %" G_GUINT64_FORMAT
+  g_print (_("Restored %s as the station database %s (integrity and audit log checked, %" PRIu64
              " audit entries).\n"), argv[1], path, report.audit_entries);
   if (report.aside_path)
     g_print (_("The database that was in use is kept at %s.\n"), report.aside_path);
   if (report.current_outbox >= 0)
-    g_print (_("Events waiting to be sent: %" G_GINT64_FORMAT " in the restored database, %" G_GINT64_FORMAT
+    g_print (_("Events waiting to be sent: %" PRId64 " in the restored database, %" PRId64
                " in the one set aside.\n"), report.restored_outbox, report.current_outbox);
   else
-    g_print (_("Events waiting to be sent: %" G_GINT64_FORMAT " in the restored database; the number in the "
+    g_print (_("Events waiting to be sent: %" PRId64 " in the restored database; the number in the "
                "one set aside could not be read.\n"), report.restored_outbox);
   if (report.current_outbox > report.restored_outbox)
     g_print (_("Warning: the restored database has fewer events waiting than the one set aside. Hand-overs "

@@ -272,16 +272,20 @@ backup_is_good (const char *path,
 
 typedef struct {
   char   *path;
-  gint64  mtime;
+  gint64  mtime_ns;
 } Candidate;
 
+/* Several backups can be taken within a second; then the later name (the
+ * later day or time stamp) goes first. */
 static int
 compare_newest_first (gconstpointer a,
                       gconstpointer b)
 {
   const Candidate *x = a, *y = b;
 
-  return (y->mtime > x->mtime) - (y->mtime < x->mtime);
+  if (x->mtime_ns != y->mtime_ns)
+    return (y->mtime_ns > x->mtime_ns) - (y->mtime_ns < x->mtime_ns);
+  return strcmp (y->path, x->path);
 }
 
 ThBackupInfo *
@@ -301,7 +305,7 @@ th_backup_find_newest_good (const char *db_path)
 
       if (g_stat (c.path, &st) == 0 && st.st_size > 0)
         {
-          c.mtime = st.st_mtime;
+          c.mtime_ns = (gint64) st.st_mtim.tv_sec * G_GINT64_CONSTANT (1000000000) + st.st_mtim.tv_nsec;
           g_array_append_val (candidates, c);
         }
     }
@@ -316,7 +320,7 @@ th_backup_find_newest_good (const char *db_path)
         {
           found = g_new0 (ThBackupInfo, 1);
           found->path = g_strdup (c->path);
-          found->taken_at = c->mtime;
+          found->taken_at = c->mtime_ns / G_GINT64_CONSTANT (1000000000);
           found->n_outbox = n_outbox;
         }
     }

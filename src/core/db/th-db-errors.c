@@ -8,6 +8,7 @@
 
 #include <errno.h>
 #include <glib/gi18n.h>
+#include <inttypes.h>
 #include <glib/gstdio.h>
 
 #include "th-backup.h"
@@ -59,8 +60,8 @@ waiting_sentence (gint64 n)
   if (n == 0)
     return g_strdup (_(" No events are waiting to be sent to the platform."));
   return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                       " It keeps the %" G_GINT64_FORMAT " event not yet sent to the platform.",
-                                       " It keeps the %" G_GINT64_FORMAT " events not yet sent to the platform.",
+                                       " It keeps the %" PRId64 " event not yet sent to the platform.",
+                                       " It keeps the %" PRId64 " events not yet sent to the platform.",
                                        (gulong) n), n);
 }
 
@@ -93,8 +94,8 @@ _th_db_set_damaged_error (const char  *path,
       when = th_time_format_local (backup->taken_at, "%Y-%m-%d %H:%M");
       if (waiting > 0 && backup->n_outbox >= 0)
         missing = g_strdup_printf (_("Everything recorded after %s will be missing: the damaged file holds "
-                                     "%" G_GINT64_FORMAT " events not yet sent to the platform, the backup %"
-                                     G_GINT64_FORMAT "."), when, waiting, backup->n_outbox);
+                                     "%" PRId64 " events not yet sent to the platform, the backup %"
+                                     PRId64 "."), when, waiting, backup->n_outbox);
       else
         missing = g_strdup_printf (_("Hand-overs, refunds and cases recorded after %s will be missing from it."),
                                    when);
@@ -113,10 +114,10 @@ _th_db_set_damaged_error (const char  *path,
     g_set_error (error, TH_ERROR, TH_ERROR_CORRUPT,
                  g_dngettext (GETTEXT_PACKAGE,
                               "The station database %s is damaged (%s) and there is no backup. Do not start a "
-                              "new database: %" G_GINT64_FORMAT " event is not yet sent to the platform and "
+                              "new database: %" PRId64 " event is not yet sent to the platform and "
                               "would be lost. Keep the file and call support.",
                               "The station database %s is damaged (%s) and there is no backup. Do not start a "
-                              "new database: %" G_GINT64_FORMAT " events are not yet sent to the platform and "
+                              "new database: %" PRId64 " events are not yet sent to the platform and "
                               "would be lost. Keep the file and call support.", (gulong) waiting),
                  path, why, waiting);
   else
