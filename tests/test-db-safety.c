@@ -458,6 +458,33 @@ test_check_after_crash (ThTestFixture *f,
   g_assert_error (error, TH_ERROR, TH_ERROR_CORRUPT);
 }
 
+static void
+start_of_day_done_cb (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  GError **error = user_data;
+
+  g_assert_false (th_maintenance_start_of_day_finish (result, error));
+}
+
+/* Item 5, as the app runs it: in a worker thread, reporting damage back. */
+static void
+test_start_of_day_async (ThTestFixture *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  damage_table (f, "trusted_keys");
+  f->db = th_db_open (f->path, &error);
+  g_assert_no_error (error);
+  th_maintenance_start_of_day_async (f->db, TH_TEST_NOW, NULL, start_of_day_done_cb, &error);
+  while (error == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_error (error, TH_ERROR, TH_ERROR_CORRUPT);
+  g_assert_false (th_backup_has_daily (f->path, TH_TEST_NOW));
+}
+
 /* Item 4: tihuo-cli backup and restore. */
 static void
 test_backup_restore (ThTestFixture *f,
@@ -613,6 +640,7 @@ main (int argc, char *argv[])
   ADD ("damaged-message", test_damaged_message);
   ADD ("daily-backups", test_daily_backups);
   ADD ("check-after-crash", test_check_after_crash);
+  ADD ("start-of-day-async", test_start_of_day_async);
   ADD ("backup-restore", test_backup_restore);
   g_test_add_func ("/tihuo/db-safety/private-files", test_private_files);
   return g_test_run ();
