@@ -35,6 +35,14 @@ gboolean _th_db_station_expected    (const char *path);
 void     _th_db_mark_station        (ThDb       *self);
 void     _th_db_own_running_marker  (ThDb       *self,
                                      const char *marker);
+/* FALSE with @error when @path is missing or empty and must not be created
+ * (a station was set up there, or @flags lack TH_DB_OPEN_CREATE). */
+gboolean _th_db_check_missing       (const char    *path,
+                                     ThDbOpenFlags  flags,
+                                     gboolean      *exists,
+                                     GError       **error);
+gboolean _th_db_create_private      (const char    *path,
+                                     GError       **error);
 
 /* th-backup.c */
 gboolean _th_db_backup_handle        (sqlite3    *source,

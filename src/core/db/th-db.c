@@ -7,7 +7,6 @@
 #include <glib/gstdio.h>
 #include <unistd.h>
 
-#include "th-backup.h"
 #include "th-db-private.h"
 #include "th-error.h"
 
@@ -113,85 +112,6 @@ check_busy_timeout (ThDb    *self,
   return TRUE;
 }
 
-/* Missing, or created but never written: either way there is no station in
- * it yet. */
-static gboolean
-file_is_empty (const char *path,
-               gboolean   *exists)
-{
-  GStatBuf st;
-
-  *exists = g_stat (path, &st) == 0;
-  return !*exists || st.st_size == 0;
-}
-
-static gboolean
-refuse_missing (const char     *path,
-                gboolean        exists,
-                ThDbOpenFlags   flags,
-                GError        **error)
-{
-  if (_th_db_station_expected (path))
-    {
-      g_autoptr(ThBackupInfo) backup = th_backup_find_newest_good (path);
-
-      /* Re-creating it would show an empty station and hide the loss until
-       * the first customer is turned away. */
-      if (backup != NULL)
-        g_set_error (error, TH_ERROR, TH_ERROR_NOT_FOUND,
-                     exists ? _("The station database %s is empty, but a station was set up here. It was not "
-                                "re-created: if the file was moved, put it back; otherwise close Tihuo and run "
-                                "“tihuo-cli restore %s” to go back to the newest good backup.")
-                            : _("The station database %s is missing, but a station was set up here. It was not "
-                                "re-created: if the file was moved, put it back; otherwise close Tihuo and run "
-                                "“tihuo-cli restore %s” to go back to the newest good backup."),
-                     path, backup->path);
-      else
-        g_set_error (error, TH_ERROR, TH_ERROR_NOT_FOUND,
-                     exists ? _("The station database %s is empty, but a station was set up here, and there "
-                                "is no backup. It was not re-created: if the file was moved, put it back; "
-                                "otherwise call support before starting a new station.")
-                            : _("The station database %s is missing, but a station was set up here, and there "
-                                "is no backup. It was not re-created: if the file was moved, put it back; "
-                                "otherwise call support before starting a new station."),
-                     path);
-      return FALSE;
-    }
-  if (!(flags & TH_DB_OPEN_CREATE))
-    {
-      g_set_error (error, TH_ERROR, TH_ERROR_NOT_FOUND,
-                   _("There is no station database at %s. Check the path given with --db or $TIHUO_DB; "
-                     "“tihuo-cli init” sets up a new station."),
-                   path);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-/* SQLite would create the file with the umask's 0644; created here first,
- * it is 0600, and SQLite gives -wal and -shm the same mode. */
-static gboolean
-create_private (const char  *path,
-                GError     **error)
-{
-  int fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-
-  if (fd < 0 && errno != EEXIST)
-    {
-      int saved_errno = errno;
-
-      if (saved_errno == ENOSPC || saved_errno == EROFS || saved_errno == EACCES || saved_errno == EPERM)
-        return _th_db_set_sqlite_error (NULL, saved_errno == ENOSPC ? SQLITE_FULL : SQLITE_READONLY,
-                                        path, NULL, error);
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                   _("Cannot create the station database %s: %s"), path, g_strerror (saved_errno));
-      return FALSE;
-    }
-  if (fd >= 0)
-    close (fd);
-  return TRUE;
-}
-
 static void
 finalize_statement (gpointer stmt)
 {
@@ -278,7 +198,7 @@ th_db_open_full (const char     *path,
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (file_is_empty (path, &exists) && !refuse_missing (path, exists, flags, error))
+  if (!_th_db_check_missing (path, flags, &exists, error))
     return NULL;
 
   dir = g_path_get_dirname (path);
@@ -289,7 +209,7 @@ th_db_open_full (const char     *path,
                    _("Cannot create the folder %s: %s"), dir, g_strerror (saved_errno));
       return NULL;
     }
-  if (!exists && !create_private (path, error))
+  if (!exists && !_th_db_create_private (path, error))
     return NULL;
   _th_db_make_private (path);
 
