@@ -217,6 +217,7 @@ test_exclusive_lock (ThTestFixture *f,
   sqlite3 *holder = NULL;
   g_auto(ThTestRun) r = { 0 };
 
+  add_events (f, 1);
   close_db (f);
   g_assert_cmpint (sqlite3_open (f->path, &holder), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (holder, "PRAGMA locking_mode=EXCLUSIVE; BEGIN EXCLUSIVE", NULL, NULL, NULL),
@@ -227,6 +228,7 @@ test_exclusive_lock (ThTestFixture *f,
 
   g_assert_cmpint (r.status, ==, 2);
   g_assert_nonnull (strstr (r.err, "Another program is using the station database"));
+  g_assert_nonnull (strstr (r.err, "1 event not yet sent"));
   assert_not_called_damaged (r.err);
 }
 

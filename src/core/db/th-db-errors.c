@@ -206,11 +206,14 @@ _th_db_set_sqlite_error (sqlite3     *handle,
     case TH_ERROR_BUSY:
       /* Never the SQL or "database is locked": a cashier reads this. */
       if (what == NULL)
-        g_set_error (error, TH_ERROR, code,
-                     _("Another program is using the station database %s and did not let go within 10 "
-                       "seconds. Close the other Tihuo window or tihuo-cli command using it and start "
-                       "again; the database is not damaged."),
-                     path);
+        {
+          waiting = waiting_sentence (_th_db_count_outbox_file (path));
+          g_set_error (error, TH_ERROR, code,
+                       _("Another program is using the station database %s and did not let go within 10 "
+                         "seconds. Close the other Tihuo window or tihuo-cli command using it and start "
+                         "again; the database is not damaged.%s"),
+                       path, waiting);
+        }
       else
         g_set_error_literal (error, TH_ERROR, code,
                              _("Another terminal is saving to the station database. Nothing was saved "
