@@ -210,5 +210,8 @@ th_backup_restore (const char       *db_path,
                    db_path, g_strerror (saved_errno), copy);
       return FALSE;
     }
+  /* The copy's own station marker; the restored file is marked where it
+   * now is the next time it is opened. */
+  th_db_remove (copy);
   return TRUE;
 }

@@ -62,7 +62,19 @@ _th_db_station_expected (const char *path)
   return g_file_test (marker, G_FILE_TEST_EXISTS);
 }
 
-/* Called once a station is set up in the file, and at every app start for
+static gboolean
+has_station (ThDb *self)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean found = FALSE;
+
+  if (sqlite3_prepare_v2 (th_db_get_handle (self), "SELECT 1 FROM station", -1, &stmt, NULL) == SQLITE_OK)
+    found = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_finalize (stmt);
+  return found;
+}
+
+/* Called once a station is set up in the file, and at every open for
  * stations set up before the marker existed. */
 void
 _th_db_mark_station (ThDb *self)
@@ -72,7 +84,7 @@ _th_db_mark_station (ThDb *self)
   const char *text = "# Tihuo: a station database was set up beside this file. Tihuo will not\n"
                      "# silently create an empty one in its place.\n";
 
-  if (g_file_test (marker, G_FILE_TEST_EXISTS))
+  if (g_file_test (marker, G_FILE_TEST_EXISTS) || !has_station (self))
     return;
   if (!_th_db_write_private_file (marker, text, &error))
     g_warning ("Cannot write %s: %s", marker, error->message);

@@ -247,6 +247,7 @@ th_db_open_full (const char     *path,
 
   if (!_th_db_migrate (self, self->handle, path, error))
     return NULL;
+  _th_db_mark_station (self);
 
   self->opening = FALSE;
   return g_steal_pointer (&self);

@@ -10,7 +10,6 @@
 
 #include "th-backup.h"
 #include "th-db-private.h"
-#include "th-identity.h"
 #include "th-maintenance.h"
 
 typedef struct {
@@ -70,10 +69,6 @@ begin (ThDb   *db,
   gboolean unclean = g_file_test (marker, G_FILE_TEST_EXISTS);
   gboolean first_today = !th_backup_has_daily (path, now);
   Job *job;
-
-  /* Stations set up before the marker existed get it here. */
-  if (th_identity_get (db, NULL, NULL, NULL))
-    _th_db_mark_station (db);
 
   if (_th_db_write_private_file (marker, pid, &error))
     _th_db_own_running_marker (db, marker);
