@@ -27,7 +27,10 @@ th_backup_info_free (ThBackupInfo *info)
 char *
 th_backup_dir_for (const char *db_path)
 {
-  g_autofree char *dir = g_path_get_dirname (db_path);
+  g_autofree char *dir = NULL;
+
+  g_return_val_if_fail (db_path != NULL, NULL);
+  dir = g_path_get_dirname (db_path);
 
   return g_build_filename (dir, "backups", NULL);
 }
@@ -170,7 +173,10 @@ gboolean
 th_backup_has_daily (const char *db_path,
                      gint64      now)
 {
-  g_autofree char *path = daily_path (db_path, now);
+  g_autofree char *path = NULL;
+
+  g_return_val_if_fail (db_path != NULL, FALSE);
+  path = daily_path (db_path, now);
 
   return g_file_test (path, G_FILE_TEST_EXISTS);
 }
