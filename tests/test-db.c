@@ -3,6 +3,7 @@
 
 #include <glib/gstdio.h>
 
+#include "th-backup.h"
 #include "th-error.h"
 #include "th-identity.h"
 #include "th-test-util.h"
@@ -85,19 +86,21 @@ test_corrupt (ThTestFixture *f,
   g_autoptr(GError) error = NULL;
   g_autoptr(ThDb) db = NULL;
   g_autofree char *contents = NULL;
-  g_autofree char *backup = g_strdup (th_db_get_backup_path (f->db));
+  g_autofree char *backup = NULL;
   gsize len = 0;
 
-  /* Not a database at all. */
+  /* Not a database at all: damaged, and with nothing known about unsent
+   * events, no advice to start afresh. */
   g_assert_true (g_file_set_contents (garbage, "this is not a database, it is a shopping list", -1, NULL));
   db = th_db_open (garbage, &error);
   g_assert_null (db);
   g_assert_error (error, TH_ERROR, TH_ERROR_CORRUPT);
-  g_assert_nonnull (strstr (error->message, "garbage.db.backup"));
+  g_assert_nonnull (strstr (error->message, "no backup"));
+  g_assert_nonnull (strstr (error->message, "Do not start a new database"));
   g_clear_error (&error);
 
   /* A real database with a damaged page, and a backup beside it. */
-  g_assert_true (th_db_backup_to (f->db, th_db_get_backup_path (f->db), &error));
+  backup = th_backup_daily (f->db, TH_TEST_NOW, &error);
   g_assert_no_error (error);
   g_assert_true (th_db_exec (f->db, "PRAGMA wal_checkpoint(TRUNCATE)", &error));
   g_clear_object (&f->db);
@@ -107,11 +110,11 @@ test_corrupt (ThTestFixture *f,
     contents[i] = (char) 0xA5;
   g_assert_true (g_file_set_contents (f->path, contents, len, NULL));
 
-  db = th_db_open (f->path, &error);
+  db = th_db_open_full (f->path, TH_DB_OPEN_CHECK, &error);
   g_assert_null (db);
   g_assert_error (error, TH_ERROR, TH_ERROR_CORRUPT);
   g_test_message ("%s", error->message);
-  g_assert_nonnull (strstr (error->message, "The last backup is"));
+  g_assert_nonnull (strstr (error->message, "The newest good backup is"));
   g_assert_nonnull (strstr (error->message, backup));
 }
 
@@ -120,7 +123,7 @@ test_backup_before_migrating (ThTestFixture *f,
                               gconstpointer  data)
 {
   g_autofree char *old = g_build_filename (f->dir, "old.db", NULL);
-  g_autofree char *backup = g_strconcat (old, ".backup", NULL);
+  g_autofree char *backup = NULL;
   g_autoptr(GBytes) v1 = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(ThDb) db = NULL;
@@ -142,11 +145,20 @@ test_backup_before_migrating (ThTestFixture *f,
   db = th_db_open (old, &error);
   g_assert_no_error (error);
   g_assert_cmpint (th_db_get_schema_version (db), ==, TH_DB_SCHEMA_VERSION);
-  g_assert_true (g_file_test (backup, G_FILE_TEST_EXISTS));
+  {
+    g_autoptr(ThBackupInfo) info = th_backup_find_newest_good (old);
+
+    g_assert_nonnull (info);
+    g_assert_nonnull (strstr (info->path, "/backups/old-schema-1-"));
+    backup = g_strdup (info->path);
+  }
   {
     sqlite3 *handle = NULL;
     sqlite3_stmt *stmt = NULL;
+    GStatBuf st;
 
+    g_assert_cmpint (g_stat (backup, &st), ==, 0);
+    g_assert_cmpint (st.st_mode & 0777, ==, 0600);
     g_assert_cmpint (sqlite3_open_v2 (backup, &handle, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
     g_assert_cmpint (sqlite3_prepare_v2 (handle, "PRAGMA user_version", -1, &stmt, NULL), ==, SQLITE_OK);
     g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);

@@ -457,6 +457,13 @@ test_slip (ThTestFixture *f,
   g_assert_no_error (error);
   g_assert_true (th_refund_slip_write_pdf (r, pdf, &error));
   g_assert_no_error (error);
+  {
+    /* Private: a slip names a customer. */
+    GStatBuf st;
+
+    g_assert_cmpint (g_stat (pdf, &st), ==, 0);
+    g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  }
   g_assert_true (g_file_get_contents (pdf, &contents, &len, NULL));
   g_assert_true (g_str_has_prefix (contents, "%PDF-"));
   g_assert_cmpuint (len, >, 2000);

@@ -22,6 +22,13 @@
   if (db == NULL) \
     return th_cli_fail (error)
 
+/* Read-only commands never create a database. */
+#define OPEN_EXISTING_DB_OR_FAIL(db) \
+  g_autoptr(GError) error = NULL; \
+  g_autoptr(ThDb) db = th_cli_open_existing_db (&error); \
+  if (db == NULL) \
+    return th_cli_fail (error)
+
 static int
 verdict_status (ThVerification *v)
 {
@@ -112,7 +119,7 @@ cmd_verify (int argc, char **argv)
       !th_cli_parse_at (at, &now))
     return TH_CLI_ERROR;
   {
-    OPEN_DB_OR_FAIL (db);
+    OPEN_EXISTING_DB_OR_FAIL (db);
     if (!th_identity_get (db, NULL, NULL, &error) ||
         !(v = th_verifier_verify_code (db, argv[1], now, &error)))
       return th_cli_fail (error);
@@ -270,7 +277,7 @@ cmd_lookup (int argc, char **argv)
       return TH_CLI_ERROR;
     }
   {
-    OPEN_DB_OR_FAIL (db);
+    OPEN_EXISTING_DB_OR_FAIL (db);
     if (tail)
       orders = th_lookup_phone_tail (db, tail, th_time_now (), &error);
     else if (name)
@@ -309,7 +316,7 @@ cmd_outbox (int argc, char **argv)
   if (!th_cli_parse (&argc, &argv, "", NULL) || !th_cli_usage (argc, argv, 0, ""))
     return TH_CLI_ERROR;
   {
-    OPEN_DB_OR_FAIL (db);
+    OPEN_EXISTING_DB_OR_FAIL (db);
     if (!(events = th_outbox_list (db, 0, &error)))
       return th_cli_fail (error);
   }
@@ -344,7 +351,7 @@ cmd_audit (int argc, char **argv)
       return TH_CLI_ERROR;
     }
   {
-    OPEN_DB_OR_FAIL (db);
+    OPEN_EXISTING_DB_OR_FAIL (db);
     ok = th_audit_verify (db, &n, &error);
     if (th_cli_json ())
       {
@@ -387,6 +394,8 @@ const ThCliCommand th_cli_commands[] = {
   { "case", "open|update|list ...", N_("The after-sales ledger"), th_cli_cmd_case },
   { "settings", "list | set NAME VALUE --staff LEADER --pin-file F", N_("The station's rules for money and staff (a leader's PIN to change)"), th_cli_cmd_settings },
   { "report", "aftersales --month YYYY-MM [--csv FILE]", N_("Monthly after-sales summary"), th_cli_cmd_report },
+  { "backup", "[--to FILE]", N_("Take a backup now (default: the backups folder beside the database)"), th_cli_cmd_backup },
+  { "restore", "FILE", N_("Go back to a backup, keeping the current database aside"), th_cli_cmd_restore },
   { "decode", "IMAGE...", N_("Print the QR codes in pictures, one FILE<TAB>TEXT line each"), th_cli_cmd_decode },
   { NULL }
 };

@@ -13,10 +13,12 @@
 
 static char *db_path;
 static gboolean json_output;
+static gboolean check_first;
 
 static const GOptionEntry common_entries[] = {
   { "db", 0, 0, G_OPTION_ARG_FILENAME, &db_path, N_("Station database (default: $TIHUO_DB or the user data folder)"), N_("PATH") },
   { "json", 0, 0, G_OPTION_ARG_NONE, &json_output, N_("Print stable JSON instead of text"), NULL },
+  { "check", 0, 0, G_OPTION_ARG_NONE, &check_first, N_("Check every page of the database first (slow on a big station)"), NULL },
   { NULL }
 };
 
@@ -48,17 +50,37 @@ th_cli_json (void)
   return json_output;
 }
 
+char *
+th_cli_db_path (void)
+{
+  if (db_path != NULL)
+    return g_strdup (db_path);
+  if (g_getenv ("TIHUO_DB") != NULL)
+    return g_strdup (g_getenv ("TIHUO_DB"));
+  return g_build_filename (g_get_user_data_dir (), "tihuo", "station.db", NULL);
+}
+
+static ThDb *
+open_db (ThDbOpenFlags   flags,
+         GError        **error)
+{
+  g_autofree char *path = th_cli_db_path ();
+
+  return th_db_open_full (path, flags | (check_first ? TH_DB_OPEN_CHECK : 0), error);
+}
+
 ThDb *
 th_cli_open_db (GError **error)
 {
-  g_autofree char *fallback = NULL;
-  const char *path = db_path;
+  return open_db (TH_DB_OPEN_CREATE, error);
+}
 
-  if (path == NULL)
-    path = g_getenv ("TIHUO_DB");
-  if (path == NULL)
-    path = fallback = g_build_filename (g_get_user_data_dir (), "tihuo", "station.db", NULL);
-  return th_db_open (path, error);
+/* For commands that only read: a mistyped --db is an error, not a new
+ * empty station. */
+ThDb *
+th_cli_open_existing_db (GError **error)
+{
+  return open_db (0, error);
 }
 
 int

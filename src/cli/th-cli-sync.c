@@ -344,7 +344,7 @@ th_cli_cmd_status (int    argc,
       g_printerr (_("Usage: tihuo-cli status [--json]\n"));
       return TH_CLI_ERROR;
     }
-  if (!(db = th_cli_open_db (&error)) ||
+  if (!(db = th_cli_open_existing_db (&error)) ||
       !th_sync_status_load (db, &status, &error) ||
       !(items = th_sync_attention_list (db, &error)))
     return th_cli_fail (error);

@@ -67,6 +67,12 @@ ThStaff *th_cli_authenticate     (ThDb          *db,
                                   gint64         now,
                                   int           *status);
 
+/* th-cli-backup.c */
+int      th_cli_cmd_backup       (int            argc,
+                                  char         **argv);
+int      th_cli_cmd_restore      (int            argc,
+                                  char         **argv);
+
 /* th-cli-decode.c */
 int      th_cli_cmd_decode       (int            argc,
                                   char         **argv);
@@ -87,6 +93,8 @@ gboolean th_cli_parse       (int           *argc,
                              const char    *parameter_string,
                              const GOptionEntry *entries);
 ThDb    *th_cli_open_db     (GError       **error);
+ThDb    *th_cli_open_existing_db (GError  **error);
+char    *th_cli_db_path     (void);
 gboolean th_cli_json        (void);
 int      th_cli_fail        (GError        *error);
 

@@ -178,18 +178,6 @@ th_demo_seed (ThDb          *db,
   return TRUE;
 }
 
-static void
-remove_database (const char *path)
-{
-  static const char * const suffixes[] = { "", "-wal", "-shm", "-journal", ".backup" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
-      g_unlink (file);
-    }
-}
-
 /**
  * th_demo_prepare:
  *
@@ -224,7 +212,7 @@ th_demo_prepare (const char  *dir,
         }
       /* Another day, or a broken file: a demo starts over. */
       g_clear_object (&db);
-      remove_database (path);
+      th_db_remove (path);
     }
 
   {

@@ -9,7 +9,9 @@
 #include "th-application.h"
 #include "th-demo.h"
 #include "th-demo-codes-window.h"
+#include "th-error.h"
 #include "th-gui-resources.h"
+#include "th-maintenance.h"
 #include "th-preferences-window.h"
 #include "th-time.h"
 #include "th-window.h"
@@ -54,6 +56,24 @@ get_window (ThApplication *self)
 }
 
 static void
+start_of_day_done_cb (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  GWeakRef *weak = user_data;
+  g_autoptr(ThWindow) window = g_weak_ref_get (weak);
+  g_autoptr(GError) error = NULL;
+
+  g_weak_ref_clear (weak);
+  g_free (weak);
+  /* Damage found by the background check, or a disk that cannot take the
+   * backup: stop before more is written. A lock only delayed the check. */
+  if (!th_maintenance_start_of_day_finish (result, &error) && window != NULL &&
+      !g_error_matches (error, TH_ERROR, TH_ERROR_BUSY))
+    th_window_show_error (window, error);
+}
+
+static void
 open_database (ThWindow   *window,
                const char *path)
 {
@@ -61,9 +81,19 @@ open_database (ThWindow   *window,
   g_autoptr(ThDb) db = th_db_open (path, &error);
 
   if (db == NULL)
-    th_window_show_error (window, error);
-  else
-    th_window_set_db (window, db);
+    {
+      th_window_show_error (window, error);
+      return;
+    }
+  th_window_set_db (window, db);
+  /* The day's full check and backup, in a worker thread. */
+  {
+    /* Weak: a window closed meanwhile need not wait for the check. */
+    GWeakRef *weak = g_new0 (GWeakRef, 1);
+
+    g_weak_ref_init (weak, window);
+    th_maintenance_start_of_day_async (db, th_time_now (), NULL, start_of_day_done_cb, weak);
+  }
 }
 
 static void

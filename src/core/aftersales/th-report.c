@@ -303,5 +303,5 @@ th_report_write_csv (ThReport    *report,
 
   csv = th_report_to_csv (report);
   data = g_bytes_get_data (csv, &len);
-  return g_file_set_contents_full (path, data, len, G_FILE_SET_CONTENTS_CONSISTENT, 0644, error);
+  return g_file_set_contents_full (path, data, len, G_FILE_SET_CONTENTS_CONSISTENT, 0600, error);
 }

@@ -17,6 +17,11 @@ typedef enum {
   TH_ERROR_NOT_FOUND,
   TH_ERROR_REFUSED,        /* a business rule said no */
   TH_ERROR_BUSY,           /* another terminal holds the database too long */
+  /* Temporary conditions: the file is fine, the computer is not. Never
+   * reported as damage. */
+  TH_ERROR_DISK_FULL,
+  TH_ERROR_IO,             /* the disk failed to read or write */
+  TH_ERROR_READ_ONLY,      /* the file or its folder cannot be written */
 } ThError;
 
 GQuark th_error_quark (void);

@@ -4,9 +4,7 @@
  * its own PRAGMA user_version, so no SQL is ever built here. */
 #include "config.h"
 
-#include <errno.h>
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
 
 #include "th-core-resources.h"
 #include "th-db-private.h"
@@ -81,55 +79,6 @@ read_user_version (sqlite3 *handle)
     version = sqlite3_column_int (stmt, 0);
   sqlite3_finalize (stmt);
   return version;
-}
-
-gboolean
-_th_db_backup_file (sqlite3     *handle,
-                    const char  *dest_path,
-                    GError     **error)
-{
-  g_autofree char *tmp_path = g_strconcat (dest_path, ".tmp", NULL);
-  sqlite3 *dest = NULL;
-  sqlite3_backup *backup;
-  int rc;
-
-  g_unlink (tmp_path);
-  rc = sqlite3_open (tmp_path, &dest);
-  if (rc == SQLITE_OK)
-    {
-      backup = sqlite3_backup_init (dest, "main", handle, "main");
-      if (backup != NULL)
-        {
-          rc = sqlite3_backup_step (backup, -1);
-          sqlite3_backup_finish (backup);
-          if (rc == SQLITE_DONE)
-            rc = SQLITE_OK;
-        }
-      else
-        rc = sqlite3_errcode (dest);
-    }
-
-  if (rc != SQLITE_OK)
-    {
-      g_set_error (error, TH_ERROR, TH_ERROR_DATABASE,
-                   _("Could not write the backup %s: %s"),
-                   dest_path, dest ? sqlite3_errmsg (dest) : sqlite3_errstr (rc));
-      sqlite3_close (dest);
-      g_unlink (tmp_path);
-      return FALSE;
-    }
-  sqlite3_close (dest);
-
-  /* Rename last, so a crash mid-backup never replaces a good backup with half
-   * a file. */
-  if (g_rename (tmp_path, dest_path) != 0)
-    {
-      int saved_errno = errno;
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                   _("Could not write the backup %s: %s"), dest_path, g_strerror (saved_errno));
-      return FALSE;
-    }
-  return TRUE;
 }
 
 static gboolean
@@ -207,8 +156,9 @@ _th_db_migrate (ThDb        *self,
   if (version == latest)
     return TRUE;
 
-  /* A fresh file has nothing worth backing up. */
-  if (version > 0 && !_th_db_backup_file (handle, th_db_get_backup_path (self), error))
+  /* A fresh file has nothing worth backing up. Pre-migration backups are
+   * never pruned: they are the only way back from a bad upgrade. */
+  if (version > 0 && !_th_backup_before_migration (self, version, error))
     return FALSE;
 
   for (guint i = 0; i < migrations->len; i++)

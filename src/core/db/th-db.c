@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
 #include "th-db-private.h"
 #include "th-error.h"
@@ -13,7 +14,12 @@ struct _ThDb
 
   sqlite3    *handle;
   char       *path;
-  char       *backup_path;
+  /* Set while th_db_open_full() runs: a lock then means another program
+   * holds the file, not another terminal mid-save. */
+  gboolean    opening;
+  /* The app's "running" marker, removed on a clean close; see
+   * th-maintenance.c. */
+  char       *running_marker;
   /* Prepared statements keyed by their SQL text: the hot path (verify and
    * collect) must not re-parse SQL on every scan. */
   GHashTable *statements;
@@ -26,21 +32,16 @@ G_DEFINE_FINAL_TYPE (ThDb, th_db, G_TYPE_OBJECT)
 #define BUSY_TIMEOUT_MS 10000
 
 static gboolean
-set_sqlite_error (sqlite3     *handle,
+set_sqlite_error (ThDb        *self,
                   int          rc,
                   GError     **error,
                   const char  *what)
 {
-  int code = ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED) ? TH_ERROR_BUSY : TH_ERROR_DATABASE;
-
-  g_set_error (error, TH_ERROR, code,
-               _("Database error while %s: %s"),
-               what, handle ? sqlite3_errmsg (handle) : sqlite3_errstr (rc));
-  return FALSE;
+  return _th_db_set_sqlite_error (self->handle, rc, self->path, self->opening ? NULL : what, error);
 }
 
 static gboolean
-query_text (sqlite3     *handle,
+query_text (ThDb        *self,
             const char  *sql,
             char       **out,
             GError     **error)
@@ -48,9 +49,9 @@ query_text (sqlite3     *handle,
   sqlite3_stmt *stmt = NULL;
   int rc;
 
-  rc = sqlite3_prepare_v2 (handle, sql, -1, &stmt, NULL);
+  rc = sqlite3_prepare_v2 (self->handle, sql, -1, &stmt, NULL);
   if (rc != SQLITE_OK)
-    return set_sqlite_error (handle, rc, error, sql);
+    return set_sqlite_error (self, sqlite3_extended_errcode (self->handle), error, sql);
 
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
@@ -60,12 +61,12 @@ query_text (sqlite3     *handle,
   sqlite3_finalize (stmt);
 
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    return set_sqlite_error (handle, rc, error, sql);
+    return set_sqlite_error (self, sqlite3_extended_errcode (self->handle), error, sql);
   return TRUE;
 }
 
 static gboolean
-check_setting (sqlite3    *handle,
+check_setting (ThDb       *self,
                const char *set_sql,
                const char *get_sql,
                const char *expected,
@@ -73,10 +74,10 @@ check_setting (sqlite3    *handle,
 {
   g_autofree char *value = NULL;
 
-  if (set_sql != NULL && sqlite3_exec (handle, set_sql, NULL, NULL, NULL) != SQLITE_OK)
-    return set_sqlite_error (handle, sqlite3_errcode (handle), error, set_sql);
+  if (set_sql != NULL && sqlite3_exec (self->handle, set_sql, NULL, NULL, NULL) != SQLITE_OK)
+    return set_sqlite_error (self, sqlite3_extended_errcode (self->handle), error, set_sql);
 
-  if (!query_text (handle, get_sql, &value, error))
+  if (!query_text (self, get_sql, &value, error))
     return FALSE;
 
   if (g_ascii_strcasecmp (value, expected) != 0)
@@ -93,48 +94,17 @@ check_setting (sqlite3    *handle,
 }
 
 static gboolean
-check_busy_timeout (sqlite3  *handle,
-                    GError  **error)
+check_busy_timeout (ThDb    *self,
+                    GError **error)
 {
   g_autofree char *value = NULL;
 
-  if (!query_text (handle, "PRAGMA busy_timeout", &value, error))
+  if (!query_text (self, "PRAGMA busy_timeout", &value, error))
     return FALSE;
   if (g_ascii_strtoll (value, NULL, 10) < 5000)
     {
       g_set_error (error, TH_ERROR, TH_ERROR_DATABASE,
                    _("The database busy timeout is %s ms; at least 5000 ms is needed."), value);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static gboolean
-check_integrity (sqlite3     *handle,
-                 const char  *path,
-                 const char  *backup_path,
-                 GError     **error)
-{
-  g_autofree char *value = NULL;
-  g_autoptr(GError) local_error = NULL;
-
-  if (!query_text (handle, "PRAGMA quick_check", &value, &local_error) ||
-      g_strcmp0 (value, "ok") != 0)
-    {
-      const char *why = local_error ? local_error->message : value;
-
-      if (g_file_test (backup_path, G_FILE_TEST_EXISTS))
-        g_set_error (error, TH_ERROR, TH_ERROR_CORRUPT,
-                     _("The station database %s is damaged (%s). The last backup is %s: "
-                       "close Tihuo, keep a copy of the damaged file for support, copy the "
-                       "backup in its place and start again; then sync to fetch newer orders."),
-                     path, why, backup_path);
-      else
-        g_set_error (error, TH_ERROR, TH_ERROR_CORRUPT,
-                     _("The station database %s is damaged (%s) and there is no backup yet "
-                       "(it would be at %s). Keep the file for support, then start with a new "
-                       "database and sync to download the orders again."),
-                     path, why, backup_path);
       return FALSE;
     }
   return TRUE;
@@ -154,8 +124,12 @@ th_db_finalize (GObject *object)
   g_clear_pointer (&self->statements, g_hash_table_unref);
   if (self->handle != NULL)
     sqlite3_close_v2 (self->handle);
+  /* Only a clean close removes it; after a crash the next start checks the
+   * whole file. */
+  if (self->running_marker != NULL)
+    g_unlink (self->running_marker);
+  g_clear_pointer (&self->running_marker, g_free);
   g_clear_pointer (&self->path, g_free);
-  g_clear_pointer (&self->backup_path, g_free);
 
   G_OBJECT_CLASS (th_db_parent_class)->finalize (object);
 }
@@ -173,10 +147,12 @@ th_db_init (ThDb *self)
                                             finalize_statement);
 }
 
-char *
-_th_db_backup_path_for (const char *path)
+void
+_th_db_own_running_marker (ThDb       *self,
+                           const char *marker)
 {
-  return g_strconcat (path, ".backup", NULL);
+  g_free (self->running_marker);
+  self->running_marker = g_strdup (marker);
 }
 
 /**
@@ -184,8 +160,7 @@ _th_db_backup_path_for (const char *path)
  * @path: the station database file; created when missing
  * @error: return location for a #GError
  *
- * Opens the station database, insists on the durability settings, checks
- * integrity and brings the schema up to date.
+ * th_db_open_full() with %TH_DB_OPEN_CREATE.
  *
  * Returns: (transfer full): the database, or %NULL with @error set
  */
@@ -193,12 +168,36 @@ ThDb *
 th_db_open (const char  *path,
             GError     **error)
 {
+  return th_db_open_full (path, TH_DB_OPEN_CREATE, error);
+}
+
+/**
+ * th_db_open_full:
+ * @path: the station database file
+ * @flags: whether it may be created, and whether to check every page
+ * @error: return location for a #GError
+ *
+ * Opens the station database, insists on a writable file and the
+ * durability settings, and brings the schema up to date. A file that is
+ * missing or empty where a station was set up is never re-created.
+ *
+ * Returns: (transfer full): the database, or %NULL with @error set
+ */
+ThDb *
+th_db_open_full (const char     *path,
+                 ThDbOpenFlags   flags,
+                 GError        **error)
+{
   g_autoptr(ThDb) self = NULL;
   g_autofree char *dir = NULL;
+  gboolean exists;
   int rc;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!_th_db_check_missing (path, flags, &exists, error))
+    return NULL;
 
   dir = g_path_get_dirname (path);
   if (g_mkdir_with_parents (dir, 0700) != 0)
@@ -208,37 +207,72 @@ th_db_open (const char  *path,
                    _("Cannot create the folder %s: %s"), dir, g_strerror (saved_errno));
       return NULL;
     }
+  if (!exists && !_th_db_create_private (path, error))
+    return NULL;
+  _th_db_make_private (path);
 
   self = g_object_new (TH_TYPE_DB, NULL);
   self->path = g_strdup (path);
-  self->backup_path = _th_db_backup_path_for (path);
+  self->opening = TRUE;
 
-  rc = sqlite3_open_v2 (path, &self->handle,
-                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX,
-                        NULL);
+  rc = sqlite3_open_v2 (path, &self->handle, SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX, NULL);
   if (rc != SQLITE_OK)
     {
-      g_set_error (error, TH_ERROR, TH_ERROR_DATABASE,
-                   _("Cannot open the station database %s: %s"),
-                   path, self->handle ? sqlite3_errmsg (self->handle) : sqlite3_errstr (rc));
+      set_sqlite_error (self, self->handle ? sqlite3_extended_errcode (self->handle) : rc, error, NULL);
       return NULL;
     }
   sqlite3_extended_result_codes (self->handle, 1);
   sqlite3_busy_timeout (self->handle, BUSY_TIMEOUT_MS);
 
-  if (!check_integrity (self->handle, path, self->backup_path, error))
+  /* SQLite quietly falls back to read-only when it cannot write the file;
+   * refuse now rather than at the first hand-over. */
+  if (sqlite3_db_readonly (self->handle, "main") == 1)
+    {
+      set_sqlite_error (self, SQLITE_READONLY, error, NULL);
+      return NULL;
+    }
+
+  if (!check_setting (self, "PRAGMA journal_mode=WAL", "PRAGMA journal_mode", "wal", error) ||
+      !check_setting (self, "PRAGMA synchronous=FULL", "PRAGMA synchronous", "2", error) ||
+      !check_setting (self, "PRAGMA foreign_keys=ON", "PRAGMA foreign_keys", "1", error) ||
+      !check_busy_timeout (self, error))
     return NULL;
 
-  if (!check_setting (self->handle, "PRAGMA journal_mode=WAL", "PRAGMA journal_mode", "wal", error) ||
-      !check_setting (self->handle, "PRAGMA synchronous=FULL", "PRAGMA synchronous", "2", error) ||
-      !check_setting (self->handle, "PRAGMA foreign_keys=ON", "PRAGMA foreign_keys", "1", error) ||
-      !check_busy_timeout (self->handle, error))
+  /* Reading every page costs seconds on a big station; th-maintenance.c
+   * does it once a day and after a crash, tihuo-cli with --check. */
+  if ((flags & TH_DB_OPEN_CHECK) && !th_db_check (self, error))
     return NULL;
 
   if (!_th_db_migrate (self, self->handle, path, error))
     return NULL;
+  _th_db_mark_station (self);
 
+  self->opening = FALSE;
   return g_steal_pointer (&self);
+}
+
+/**
+ * th_db_check:
+ *
+ * Reads every page (PRAGMA quick_check). A lock, a full disk or a disk
+ * error is reported as what it is, never as damage.
+ */
+gboolean
+th_db_check (ThDb    *self,
+             GError **error)
+{
+  g_autofree char *value = NULL;
+
+  g_return_val_if_fail (TH_IS_DB (self), FALSE);
+
+  if (!query_text (self, "PRAGMA quick_check", &value, error))
+    return FALSE;
+  if (g_strcmp0 (value, "ok") != 0)
+    {
+      _th_db_set_damaged_error (self->path, value, error);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 const char *
@@ -246,13 +280,6 @@ th_db_get_path (ThDb *self)
 {
   g_return_val_if_fail (TH_IS_DB (self), NULL);
   return self->path;
-}
-
-const char *
-th_db_get_backup_path (ThDb *self)
-{
-  g_return_val_if_fail (TH_IS_DB (self), NULL);
-  return self->backup_path;
 }
 
 sqlite3 *
@@ -268,7 +295,7 @@ th_db_get_schema_version (ThDb *self)
   g_autofree char *value = NULL;
 
   g_return_val_if_fail (TH_IS_DB (self), -1);
-  if (!query_text (self->handle, "PRAGMA user_version", &value, NULL))
+  if (!query_text (self, "PRAGMA user_version", &value, NULL))
     return -1;
   return (int) g_ascii_strtoll (value, NULL, 10);
 }
@@ -278,7 +305,7 @@ th_db_set_error (ThDb        *self,
                  GError     **error,
                  const char  *what)
 {
-  return set_sqlite_error (self->handle, sqlite3_extended_errcode (self->handle) & 0xff, error, what);
+  return set_sqlite_error (self, sqlite3_extended_errcode (self->handle), error, what);
 }
 
 /**
@@ -309,7 +336,7 @@ th_db_prepare (ThDb        *self,
   rc = sqlite3_prepare_v3 (self->handle, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
   if (rc != SQLITE_OK)
     {
-      set_sqlite_error (self->handle, rc, error, "preparing a query");
+      set_sqlite_error (self, sqlite3_extended_errcode (self->handle), error, "preparing a query");
       return NULL;
     }
   g_hash_table_insert (self->statements, g_strdup (sql), stmt);
@@ -327,7 +354,7 @@ th_db_exec (ThDb        *self,
 
   rc = sqlite3_exec (self->handle, sql, NULL, NULL, NULL);
   if (rc != SQLITE_OK)
-    return set_sqlite_error (self->handle, rc, error, sql);
+    return set_sqlite_error (self, sqlite3_extended_errcode (self->handle), error, sql);
   return TRUE;
 }
 
@@ -351,7 +378,7 @@ th_db_step_done (ThDb          *self,
   rc = sqlite3_step (stmt);
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
-    return set_sqlite_error (self->handle, rc, error, what);
+    return set_sqlite_error (self, sqlite3_extended_errcode (self->handle), error, what);
   return TRUE;
 }
 
@@ -405,7 +432,7 @@ th_db_get_state (ThDb        *self,
     *value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
   sqlite3_reset (stmt);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    return set_sqlite_error (self->handle, rc, error, "reading the sync state");
+    return set_sqlite_error (self, sqlite3_extended_errcode (self->handle), error, "reading the sync state");
   return TRUE;
 }
 
@@ -429,15 +456,6 @@ th_db_set_state (ThDb        *self,
   rc = sqlite3_step (stmt);
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
-    return set_sqlite_error (self->handle, rc, error, "writing the sync state");
+    return set_sqlite_error (self, sqlite3_extended_errcode (self->handle), error, "writing the sync state");
   return TRUE;
-}
-
-gboolean
-th_db_backup_to (ThDb        *self,
-                 const char  *dest_path,
-                 GError     **error)
-{
-  g_return_val_if_fail (TH_IS_DB (self), FALSE);
-  return _th_db_backup_file (self->handle, dest_path, error);
 }

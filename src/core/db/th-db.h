@@ -15,10 +15,22 @@ G_DECLARE_FINAL_TYPE (ThDb, th_db, TH, DB, GObject)
 /* Schema version this build writes; see data/sql/. */
 #define TH_DB_SCHEMA_VERSION 4
 
+typedef enum {
+  TH_DB_OPEN_CREATE = 1 << 0,  /* a new station may be set up at this path */
+  TH_DB_OPEN_CHECK  = 1 << 1,  /* read every page first (slow on a big station) */
+} ThDbOpenFlags;
+
 ThDb          *th_db_open               (const char    *path,
                                          GError       **error);
+ThDb          *th_db_open_full          (const char    *path,
+                                         ThDbOpenFlags  flags,
+                                         GError       **error);
+gboolean       th_db_check              (ThDb          *self,
+                                         GError       **error);
+/* Deletes a station database and the files beside it, on purpose (the demo
+ * starts over every day). Backups are kept. */
+void           th_db_remove             (const char    *path);
 const char    *th_db_get_path           (ThDb          *self);
-const char    *th_db_get_backup_path    (ThDb          *self);
 sqlite3       *th_db_get_handle         (ThDb          *self);
 int            th_db_get_schema_version (ThDb          *self);
 
@@ -53,6 +65,8 @@ gboolean       th_db_set_state          (ThDb          *self,
                                          const char    *value,
                                          GError       **error);
 
+/* A consistent copy made with the SQLite backup API, mode 0600; a crash
+ * midway leaves any earlier file at @dest_path as it was. */
 gboolean       th_db_backup_to          (ThDb          *self,
                                          const char    *dest_path,
                                          GError       **error);

@@ -6,6 +6,7 @@
 #include <json-glib/json-glib.h>
 
 #include "th-audit.h"
+#include "th-db-private.h"
 #include "th-error.h"
 #include "th-identity.h"
 #include "th-time.h"
@@ -115,7 +116,11 @@ th_identity_setup (ThDb        *db,
   if (!th_audit_append (db, th_time_now (), "", "station_setup", "station", detail, error))
     goto fail;
 
-  return th_db_commit (db, error);
+  if (!th_db_commit (db, error))
+    return FALSE;
+  /* From now on a missing or empty file here is a loss, not a new station. */
+  _th_db_mark_station (db);
+  return TRUE;
 
 fail:
   th_db_rollback (db);

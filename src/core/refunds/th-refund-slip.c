@@ -228,5 +228,5 @@ th_refund_slip_write_pdf (ThRefund    *refund,
       return FALSE;
     }
   return g_file_set_contents_full (path, (const char *) pdf->data, pdf->len,
-                                   G_FILE_SET_CONTENTS_CONSISTENT, 0644, error);
+                                   G_FILE_SET_CONTENTS_CONSISTENT, 0600, error);
 }
