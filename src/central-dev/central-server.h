@@ -108,6 +108,10 @@ gboolean    central_order_collect_all   (Central      *c,
 gboolean    central_order_touch         (Central      *c,
                                          gint64        id,
                                          GError      **error);
+gboolean    central_order_recode        (Central      *c,
+                                         gint64        id,
+                                         const char   *pickup_code,
+                                         GError      **error);
 void        central_order_bump          (JsonObject   *order);
 char       *central_order_sign          (Central      *c,
                                          gint64        id,
