@@ -20,9 +20,10 @@ th_cli_parse_at (const char *text,
       return TRUE;
     }
   v = g_ascii_strtoll (text, &end, 10);
-  if (end == text || *end != '\0' || v < 0)
+  if (end == text || *end != '\0' || v < 0 || v > TH_TIME_LAST)
     {
-      g_printerr (_("tihuo-cli: --at takes unix seconds, like 1795262400\n"));
+      g_printerr (_("tihuo-cli: --at takes unix seconds from 0 to %" G_GINT64_FORMAT ", like 1795262400\n"),
+                  TH_TIME_LAST);
       return FALSE;
     }
   *out = v;
