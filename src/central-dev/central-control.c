@@ -3,7 +3,7 @@
  * POST bodies and answers are JSON:
  *   fault   {"route": "events|orders|keys|any", "kind": "status|delay|drop|
  *            drop_after_apply|truncate|garbage|wrong_types|oversize|
- *            oversize_chunked|redirect", "status", "retry_after", "delay_ms",
+ *            oversize_chunked|redirect|trickle", "status", "retry_after", "delay_ms",
  *            "location", "count"}
  *   clear   {}                                   drops queued faults
  *   config  {"page_delay_ms", "max_batch"}
@@ -23,7 +23,7 @@
 
 static const char * const fault_kinds[] = {
   "status", "delay", "drop", "drop_after_apply", "truncate", "garbage", "wrong_types",
-  "oversize", "oversize_chunked", "redirect",
+  "oversize", "oversize_chunked", "redirect", "trickle",
 };
 static const char * const routes[] = { "any", "events", "orders", "keys" };
 

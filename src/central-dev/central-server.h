@@ -22,6 +22,7 @@ typedef enum {
   FAULT_OVERSIZE,          /* 200 with 33 MiB, Content-Length set */
   FAULT_OVERSIZE_CHUNKED,  /* the same, chunked, so only counting catches it */
   FAULT_REDIRECT,          /* 302 to `location` (another host by default) */
+  FAULT_TRICKLE,           /* 200, then one byte of the body every `delay_ms` */
 } FaultKind;
 
 typedef enum {

@@ -25,6 +25,12 @@ ThSyncHttp *_th_sync_http_new      (const char    *base_url,
                                     guint          timeout_seconds,
                                     GError       **error);
 void        _th_sync_http_free     (ThSyncHttp    *http);
+/* @request_seconds bounds each request; @run_end (monotonic µs, 0 for
+ * none), set once @run_seconds are up, bounds them all. */
+void        _th_sync_http_set_deadlines (ThSyncHttp *http,
+                                         guint       request_seconds,
+                                         gint64      run_end,
+                                         guint       run_seconds);
 /* Sends one request to @path (relative to the base URL, starting with "/")
  * and parses the 200 answer as JSON. Every refusal in central-api.md
  * ("Limits", "Retries") is an error in TH_SYNC_ERROR. */
