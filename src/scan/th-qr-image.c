@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <inttypes.h>
 
 #include "th-qr-decoder.h"
 #include "th-qr-image.h"
@@ -202,9 +203,9 @@ th_qr_image_check_size (gint64       width,
   if (width > 0 && height > 0 && width <= TH_MAX_IMAGE_PIXELS / height)
     return TRUE;
   g_set_error (error, TH_SCAN_ERROR, TH_SCAN_ERROR_TOO_LARGE,
-               _("%s is %" G_GINT64_FORMAT " × %" G_GINT64_FORMAT " pixels; Tihuo reads pictures of at most "
+               _("%s is %" PRId64 " × %" PRId64 " pixels; Tihuo reads pictures of at most "
                  "%d megapixels. Crop the picture to the code, or take a smaller screenshot, and try again."),
-               name, width, height, TH_MAX_IMAGE_PIXELS / 1000000);
+               name, (int64_t) width, (int64_t) height, TH_MAX_IMAGE_PIXELS / 1000000);
   return FALSE;
 }
 
