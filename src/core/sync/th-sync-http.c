@@ -147,6 +147,13 @@ caller_cancelled_cb (GCancellable *caller,
 }
 
 static gboolean
+quit_watch_cb (gpointer data)
+{
+  g_main_loop_quit (data);
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
 deadline_passed_cb (gpointer data)
 {
   g_cancellable_cancel (data);
@@ -219,7 +226,12 @@ _th_sync_http_free (ThSyncHttp *http)
     return;
   if (http->watch_thread != NULL)
     {
-      g_main_loop_quit (http->watch_loop);
+      /* Quit from inside the loop: a g_main_loop_quit() from here could
+       * come before the thread has even started running it. */
+      g_autoptr(GSource) quit = g_idle_source_new ();
+
+      g_source_set_callback (quit, quit_watch_cb, http->watch_loop, NULL);
+      g_source_attach (quit, http->watch_context);
       g_thread_join (http->watch_thread);
       g_main_loop_unref (http->watch_loop);
       g_main_context_unref (http->watch_context);
