@@ -17,28 +17,11 @@
 
 struct _ThSyncHttp
 {
-  SoupSession  *session;
-  char         *base_url;     /* without a trailing slash */
-  char         *auth_header;  /* "Bearer …" */
-  guint         request_deadline;   /* seconds */
-  gint64        run_end;            /* monotonic µs, 0 for none */
-  guint         run_deadline;       /* seconds, for the message */
-  /* The deadlines' timers run here, on a thread of their own: the request
-   * itself blocks the thread that sends it. */
-  GMainContext *watch_context;
-  GMainLoop    *watch_loop;
-  GThread      *watch_thread;
+  SoupSession    *session;
+  char           *base_url;     /* without a trailing slash */
+  char           *auth_header;  /* "Bearer …" */
+  ThSyncDeadlines deadlines;
 };
-
-/* One request's deadline: its own cancellable, cancelled by the caller's
- * or by a timer on the watch thread. */
-typedef struct {
-  GCancellable *cancellable;
-  GCancellable *caller;
-  gulong        caller_handler;
-  GSource      *timer;
-  gboolean      by_run;        /* the run's deadline is the nearer one */
-} Deadline;
 
 static gboolean
 is_loopback_host (const char *host)
@@ -113,7 +96,7 @@ _th_sync_http_new (const char  *base_url,
     len--;
   http->base_url = g_strndup (base_url, len);
   http->auth_header = g_strconcat ("Bearer ", token ? token : "", NULL);
-  http->request_deadline = TH_SYNC_DEFAULT_REQUEST_DEADLINE;
+  http->deadlines.request_seconds = TH_SYNC_DEFAULT_REQUEST_DEADLINE;
   return http;
 }
 
@@ -123,100 +106,9 @@ _th_sync_http_set_deadlines (ThSyncHttp *http,
                              gint64      run_end,
                              guint       run_seconds)
 {
-  http->request_deadline = MAX (request_seconds, 1);
-  http->run_end = run_end;
-  http->run_deadline = run_seconds;
-}
-
-static gpointer
-watch_thread_main (gpointer data)
-{
-  ThSyncHttp *http = data;
-
-  g_main_context_push_thread_default (http->watch_context);
-  g_main_loop_run (http->watch_loop);
-  g_main_context_pop_thread_default (http->watch_context);
-  return NULL;
-}
-
-static void
-caller_cancelled_cb (GCancellable *caller,
-                     GCancellable *request)
-{
-  g_cancellable_cancel (request);
-}
-
-static gboolean
-quit_watch_cb (gpointer data)
-{
-  g_main_loop_quit (data);
-  return G_SOURCE_REMOVE;
-}
-
-static gboolean
-deadline_passed_cb (gpointer data)
-{
-  g_cancellable_cancel (data);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-deadline_begin (ThSyncHttp   *http,
-                Deadline     *d,
-                GCancellable *caller)
-{
-  gint64 ms = (gint64) http->request_deadline * 1000;
-
-  if (http->run_end > 0 && (http->run_end - g_get_monotonic_time ()) / 1000 < ms)
-    {
-      ms = MAX (0, (http->run_end - g_get_monotonic_time ()) / 1000);
-      d->by_run = TRUE;
-    }
-  if (http->watch_thread == NULL)
-    {
-      http->watch_context = g_main_context_new ();
-      http->watch_loop = g_main_loop_new (http->watch_context, FALSE);
-      http->watch_thread = g_thread_new ("th-sync-deadline", watch_thread_main, http);
-    }
-
-  d->cancellable = g_cancellable_new ();
-  d->caller = caller ? g_object_ref (caller) : NULL;
-  if (caller)
-    d->caller_handler = g_cancellable_connect (caller, G_CALLBACK (caller_cancelled_cb), d->cancellable, NULL);
-  d->timer = g_timeout_source_new ((guint) ms);
-  g_source_set_callback (d->timer, deadline_passed_cb, g_object_ref (d->cancellable), g_object_unref);
-  g_source_attach (d->timer, http->watch_context);
-}
-
-/* Turns the request's own cancellation into the deadline's error. */
-static void
-deadline_end (ThSyncHttp  *http,
-              Deadline    *d,
-              const char  *method,
-              const char  *path,
-              GError     **error)
-{
-  g_source_destroy (d->timer);
-  g_clear_pointer (&d->timer, g_source_unref);
-  if (d->caller)
-    g_cancellable_disconnect (d->caller, d->caller_handler);
-
-  if (error && *error && g_error_matches (*error, G_IO_ERROR, G_IO_ERROR_CANCELLED) &&
-      !(d->caller && g_cancellable_is_cancelled (d->caller)))
-    {
-      g_clear_error (error);
-      if (d->by_run)
-        g_set_error (error, TH_SYNC_ERROR, TH_SYNC_ERROR_TIMEOUT,
-                     _("Sync did not finish within its %u s deadline. What was done so far is kept; "
-                       "Tihuo will try again."), http->run_deadline);
-      else
-        g_set_error (error, TH_SYNC_ERROR, TH_SYNC_ERROR_TIMEOUT,
-                     _("The central platform at %s did not finish answering %s %s within the %u s "
-                       "deadline. Tihuo will try again; everything is kept here meanwhile."),
-                     http->base_url, method, path, http->request_deadline);
-    }
-  g_clear_object (&d->caller);
-  g_clear_object (&d->cancellable);
+  http->deadlines.request_seconds = MAX (request_seconds, 1);
+  http->deadlines.run_end = run_end;
+  http->deadlines.run_seconds = run_seconds;
 }
 
 void
@@ -224,18 +116,7 @@ _th_sync_http_free (ThSyncHttp *http)
 {
   if (http == NULL)
     return;
-  if (http->watch_thread != NULL)
-    {
-      /* Quit from inside the loop: a g_main_loop_quit() from here could
-       * come before the thread has even started running it. */
-      g_autoptr(GSource) quit = g_idle_source_new ();
-
-      g_source_set_callback (quit, quit_watch_cb, http->watch_loop, NULL);
-      g_source_attach (quit, http->watch_context);
-      g_thread_join (http->watch_thread);
-      g_main_loop_unref (http->watch_loop);
-      g_main_context_unref (http->watch_context);
-    }
+  _th_sync_deadlines_clear (&http->deadlines);
   g_clear_object (&http->session);
   g_free (http->base_url);
   /* Do not leave the token lying in freed memory. */
@@ -480,12 +361,12 @@ _th_sync_http_fetch (ThSyncHttp    *http,
                      GError       **error)
 {
   g_autoptr(GError) local_error = NULL;
-  Deadline deadline = { 0 };
+  ThSyncDeadline deadline = { 0 };
   GBytes *data;
 
-  deadline_begin (http, &deadline, cancellable);
+  _th_sync_deadline_begin (&http->deadlines, &deadline, cancellable);
   data = fetch (http, method, path, query, body, reply, deadline.cancellable, &local_error);
-  deadline_end (http, &deadline, method, path, &local_error);
+  _th_sync_deadline_end (&http->deadlines, &deadline, http->base_url, method, path, &local_error);
   if (local_error != NULL)
     g_propagate_error (error, g_steal_pointer (&local_error));
   return data;

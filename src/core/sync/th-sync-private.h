@@ -20,6 +20,35 @@ typedef struct {
   gint64 retry_after;   /* seconds, or -1 */
 } ThSyncReply;
 
+/* th-sync-deadline.c: the overall deadlines of one run's requests. */
+typedef struct {
+  guint         request_seconds;
+  gint64        run_end;        /* monotonic µs, 0 for none */
+  guint         run_seconds;    /* for the message */
+  GMainContext *context;        /* the timers' thread, made on first use */
+  GMainLoop    *loop;
+  GThread      *thread;
+} ThSyncDeadlines;
+
+typedef struct {
+  GCancellable *cancellable;    /* the request's own */
+  GCancellable *caller;
+  gulong        caller_handler;
+  GSource      *timer;
+  gboolean      by_run;         /* the run's deadline is the nearer one */
+} ThSyncDeadline;
+
+void        _th_sync_deadlines_clear (ThSyncDeadlines *deadlines);
+void        _th_sync_deadline_begin  (ThSyncDeadlines *deadlines,
+                                      ThSyncDeadline  *d,
+                                      GCancellable    *caller);
+void        _th_sync_deadline_end    (ThSyncDeadlines *deadlines,
+                                      ThSyncDeadline  *d,
+                                      const char      *base_url,
+                                      const char      *method,
+                                      const char      *path,
+                                      GError         **error);
+
 ThSyncHttp *_th_sync_http_new      (const char    *base_url,
                                     const char    *token,
                                     guint          timeout_seconds,
