@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <fcntl.h>
+#include <gdk-pixbuf/gdk-pixbuf.h>
 #include <glib/gstdio.h>
 #include <unistd.h>
 
@@ -48,7 +49,8 @@ write_file (ThTestFixture *f,
   g_autofree char *contents = g_malloc0 (size);
   char *path = g_build_filename (f->dir, name, NULL);
 
-  memcpy (contents, head, MIN (head_len, size));
+  if (size > 0)
+    memcpy (contents, head, MIN (head_len, size));
   /* Different photos, different content. */
   if (size > head_len + 4)
     memcpy (contents + size - 4, name, MIN (4, strlen (name)));
@@ -333,6 +335,53 @@ test_photos (ThTestFixture *f,
   g_clear_error (&error);
 }
 
+/* A PNG of a few KiB that declares 30000 × 30000 pixels is refused when
+ * added, from its header (nothing of its size is allocated: the import
+ * reads at most 10 MiB), and the thumbnail check refuses it too; a real
+ * small photo passes both. */
+static void
+test_photo_bomb (ThTestFixture *f,
+                 gconstpointer  data)
+{
+  g_autofree char *photo_dir = g_build_filename (f->dir, "photos", NULL);
+  g_autofree char *bomb = g_build_filename (f->dir, "bomb.png", NULL);
+  g_autofree char *edge = g_build_filename (f->dir, "edge.png", NULL);
+  g_autofree char *small = g_build_filename (f->dir, "small.png", NULL);
+  g_autoptr(GBytes) bomb_bytes = th_test_png_bomb (30000, 30000);
+  /* One pixel over the limit, and exactly at it. */
+  g_autoptr(GBytes) edge_bytes = th_test_png_bomb (TH_MAX_IMAGE_PIXELS / 5000 + 1, 5000);
+  g_autoptr(GdkPixbuf) pixbuf = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, 16, 12);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDir) dir = NULL;
+  ThCasePhoto photo;
+
+  g_assert_true (g_file_set_contents (bomb, g_bytes_get_data (bomb_bytes, NULL), g_bytes_get_size (bomb_bytes), NULL));
+  g_assert_true (g_file_set_contents (edge, g_bytes_get_data (edge_bytes, NULL), g_bytes_get_size (edge_bytes), NULL));
+  gdk_pixbuf_fill (pixbuf, 0x336699ff);
+  g_assert_true (gdk_pixbuf_save (pixbuf, small, "png", &error, NULL));
+
+  expect_photo_refused (f, photo_dir, bomb, "30000 × 30000 pixels");
+  expect_photo_refused (f, photo_dir, bomb, "40 megapixels");
+  expect_photo_refused (f, photo_dir, edge, "8001 × 5000 pixels");
+  g_assert_false (th_case_import_photo (photo_dir, bomb, &photo, &error));
+  g_assert_error (error, TH_ERROR, TH_ERROR_INVALID);
+  g_clear_error (&error);
+  /* Nothing stored, nothing recorded. */
+  dir = g_dir_open (photo_dir, 0, NULL);
+  g_assert_true (dir == NULL || g_dir_read_name (dir) == NULL);
+  g_assert_cmpint (th_outbox_count (f->db, NULL), ==, 0);
+
+  /* What the photo strip asks before it makes a thumbnail. */
+  g_assert_false (th_case_check_photo_pixels (bomb, &error));
+  g_assert_error (error, TH_ERROR, TH_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_true (th_case_check_photo_pixels (small, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (th_case_import_photo (photo_dir, small, &photo, &error));
+  g_assert_no_error (error);
+}
+
 static void
 test_overdue (ThTestFixture *f,
               gconstpointer  data)
@@ -549,6 +598,7 @@ main (int argc, char *argv[])
   ADD ("/tihuo/case/workflow", test_workflow);
   ADD ("/tihuo/case/walk-in-rejected", test_walk_in_rejected);
   ADD ("/tihuo/case/photos", test_photos);
+  ADD ("/tihuo/case/photo-bomb", test_photo_bomb);
   ADD ("/tihuo/case/overdue", test_overdue);
   ADD ("/tihuo/case/list-filters", test_list_filters);
   ADD ("/tihuo/case/cli", test_cli);

@@ -178,6 +178,62 @@ test_errors (ThTestFixture *f,
   }
 }
 
+/* Every date a person types is bounded: the edges are refused with a
+ * message, never a GLib-CRITICAL, and the last month or day allowed works. */
+static void
+test_dates (ThTestFixture *f,
+            gconstpointer  data)
+{
+  const char *bad_months[] = { "9999-12", "9999-01", "0001-01", "0000-00", "2026-13", "2026-00", "1969-12", "+202-11", "2026-1" };
+  const char *bad_days[] = { "9999-12-31", "0001-01-01", "0000-00-00", "2026-13-01", "2026-02-30", "1969-12-31" };
+  const char *bad_at[] = { "253370764800", "9223372036854775807", "-1" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad_months); i++)
+    {
+      g_auto(ThTestRun) r = { 0 };
+      th_test_cli (f, &r, "report", "aftersales", "--month", bad_months[i], NULL);
+      g_test_message ("--month %s: %d %s", bad_months[i], r.status, r.err);
+      g_assert_cmpint (r.status, ==, 2);
+      g_assert_nonnull (strstr (r.err, "--month"));
+      g_assert_null (strstr (r.err, "CRITICAL"));
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (bad_days); i++)
+    for (guint j = 0; j < 2; j++)
+      {
+        g_auto(ThTestRun) r = { 0 };
+        th_test_cli (f, &r, "case", "list", j ? "--to" : "--from", bad_days[i], NULL);
+        g_test_message ("case list %s: %d %s", bad_days[i], r.status, r.err);
+        g_assert_cmpint (r.status, ==, 2);
+        g_assert_null (strstr (r.err, "CRITICAL"));
+      }
+  for (guint i = 0; i < G_N_ELEMENTS (bad_at); i++)
+    {
+      g_auto(ThTestRun) r = { 0 };
+      th_test_cli (f, &r, "case", "list", "--at", bad_at[i], NULL);
+      g_test_message ("--at %s: %d %s", bad_at[i], r.status, r.err);
+      g_assert_cmpint (r.status, ==, 2);
+      g_assert_nonnull (strstr (r.err, "--at"));
+    }
+
+  /* The edges that are allowed. */
+  {
+    g_auto(ThTestRun) r = { 0 };
+    th_test_cli (f, &r, "report", "aftersales", "--month", "9998-12", "--json", NULL);
+    g_assert_cmpint (r.status, ==, 0);
+    g_assert_cmpstr (json_object_get_string_member (json_node_get_object (r.json), "month"), ==, "9998-12");
+  }
+  {
+    g_auto(ThTestRun) r = { 0 };
+    th_test_cli (f, &r, "report", "aftersales", "--month", "1970-01", "--json", NULL);
+    g_assert_cmpint (r.status, ==, 0);
+  }
+  {
+    g_auto(ThTestRun) r = { 0 };
+    th_test_cli (f, &r, "case", "list", "--from", "1970-01-01", "--to", "9998-12-31", "--at", "253370764799", NULL);
+    g_assert_cmpint (r.status, ==, 0);
+  }
+}
+
 static void
 test_audit_tampered (ThTestFixture *f,
                      gconstpointer  data)
@@ -410,6 +466,7 @@ main (int argc, char *argv[])
   ADD ("audit-tampered", test_audit_tampered);
   ADD ("staff-auth", test_staff_auth);
   ADD ("settings", test_settings);
+  ADD ("dates", test_dates);
   g_test_add_func ("/tihuo/cli/init", test_init);
   return g_test_run ();
 }

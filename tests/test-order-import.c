@@ -384,6 +384,131 @@ test_recycled_code (ThTestFixture *f,
   g_assert_cmpint (found->id, ==, 2);
 }
 
+/* A platform copy of order @id holding @code, in @status, placed at @created_at
+ * (NULL: a v1 payload without the field) and at @revision. */
+static JsonNode *
+recycled_order (gint64      id,
+                const char *code,
+                const char *status,
+                const char *created_at,
+                gint64      revision)
+{
+  JsonNode *order = th_test_make_order (id, code, "1234", 1);
+  JsonObject *o = json_node_get_object (order);
+
+  json_object_set_string_member (o, "status", status);
+  json_object_set_int_member (o, "revision", revision);
+  if (created_at)
+    json_object_set_string_member (o, "created_at", created_at);
+  if (g_str_equal (status, "collected"))
+    {
+      JsonObject *line = json_array_get_object_element (json_object_get_array_member (o, "items"), 0);
+      json_object_set_int_member (line, "collected_qty", json_object_get_int_member (line, "qty"));
+    }
+  return order;
+}
+
+static gint64
+code_owner (ThTestFixture *f,
+            const char    *code)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ThOrder) found = th_order_store_find_by_code (f->db, code, &error);
+
+  g_assert_no_error (error);
+  return found->id;
+}
+
+/* The issue's case: a later revision of an old, collected order must not
+ * take the code back from the current customer's order. */
+static void
+test_recycled_code_old_update (ThTestFixture *f,
+                               gconstpointer  data)
+{
+  g_autoptr(JsonNode) old = recycled_order (1, "10000001", "collected", "2026-06-01T09:00:00Z", 5);
+  g_autoptr(JsonNode) current = recycled_order (2, "10000001", "paid", "2026-11-20T09:00:00Z", 1);
+  g_autoptr(JsonNode) old_again = recycled_order (1, "10000001", "collected", "2026-06-01T09:00:00Z", 6);
+  g_autoptr(ThOrder) loaded = NULL;
+
+  th_test_import (f->db, old);
+  th_test_import (f->db, current);
+  g_assert_cmpint (code_owner (f, "10000001"), ==, 2);
+
+  th_test_import (f->db, old_again);
+  g_assert_cmpint (code_owner (f, "10000001"), ==, 2);
+  /* The old order itself is still there, updated, without the code. */
+  loaded = th_order_store_load (f->db, 1, NULL);
+  g_assert_nonnull (loaded);
+  g_assert_cmpint (loaded->revision, ==, 6);
+  g_assert_null (loaded->pickup_code);
+}
+
+/* created_at decides, not the id and not the order of arrival: an order
+ * placed later but with a smaller id (another shard) is the newer one. */
+static void
+test_recycled_code_created_at (ThTestFixture *f,
+                               gconstpointer  data)
+{
+  g_autoptr(JsonNode) newer = recycled_order (5, "10000001", "paid", "2026-11-20T09:00:00Z", 1);
+  g_autoptr(JsonNode) older = recycled_order (9, "10000001", "paid", "2026-11-01T09:00:00Z", 1);
+  g_autoptr(JsonNode) older_again = recycled_order (9, "10000001", "paid", "2026-11-01T09:00:00Z", 2);
+  g_autoptr(JsonNode) newer_done = recycled_order (5, "10000001", "collected", "2026-11-20T09:00:00Z", 2);
+  g_autoptr(JsonNode) older_cancelled = recycled_order (9, "10000001", "cancelled", "2026-11-01T09:00:00Z", 3);
+
+  th_test_import (f->db, newer);
+  th_test_import (f->db, older);
+  g_assert_cmpint (code_owner (f, "10000001"), ==, 5);
+  th_test_import (f->db, older_again);
+  g_assert_cmpint (code_owner (f, "10000001"), ==, 5);
+
+  /* Once the newer order is handed over, the one still waiting holds it... */
+  th_test_import (f->db, newer_done);
+  g_assert_cmpint (code_owner (f, "10000001"), ==, 9);
+  /* ...and when none is waiting, the newest order does. */
+  th_test_import (f->db, older_cancelled);
+  g_assert_cmpint (code_owner (f, "10000001"), ==, 5);
+}
+
+/* Without created_at (a v1 platform), the larger id is the newer order, and
+ * an update to the older one still never takes the code. */
+static void
+test_recycled_code_without_created_at (ThTestFixture *f,
+                                       gconstpointer  data)
+{
+  g_autoptr(JsonNode) old = recycled_order (1, "10000001", "collected", NULL, 1);
+  g_autoptr(JsonNode) current = recycled_order (2, "10000001", "paid", NULL, 1);
+  g_autoptr(JsonNode) old_again = recycled_order (1, "10000001", "collected", NULL, 2);
+  g_autoptr(JsonNode) other_code = recycled_order (2, "10000002", "paid", NULL, 2);
+
+  th_test_import (f->db, current);
+  th_test_import (f->db, old);
+  g_assert_cmpint (code_owner (f, "10000001"), ==, 2);
+  th_test_import (f->db, old_again);
+  g_assert_cmpint (code_owner (f, "10000001"), ==, 2);
+
+  /* The platform gives the current order another code: the old code goes
+   * back to the only order that was given it. */
+  th_test_import (f->db, other_code);
+  g_assert_cmpint (code_owner (f, "10000002"), ==, 2);
+  g_assert_cmpint (code_owner (f, "10000001"), ==, 1);
+}
+
+/* A waiting order placed later wins over a waiting order placed earlier,
+ * even when the earlier one is updated later. */
+static void
+test_recycled_code_both_waiting (ThTestFixture *f,
+                                 gconstpointer  data)
+{
+  g_autoptr(JsonNode) a = recycled_order (1, "10000001", "paid", "2026-11-01T09:00:00Z", 1);
+  g_autoptr(JsonNode) b = recycled_order (2, "10000001", "paid", "2026-11-02T09:00:00Z", 1);
+  g_autoptr(JsonNode) a_again = recycled_order (1, "10000001", "paid", "2026-11-01T09:00:00Z", 2);
+
+  th_test_import (f->db, a);
+  th_test_import (f->db, b);
+  th_test_import (f->db, a_again);
+  g_assert_cmpint (code_owner (f, "10000001"), ==, 2);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -400,5 +525,9 @@ main (int argc, char *argv[])
   ADD ("keys", test_keys);
   g_test_add_func ("/tihuo/order-import/json-shape", test_json_shape);
   ADD ("recycled-code", test_recycled_code);
+  ADD ("recycled-code/old-update", test_recycled_code_old_update);
+  ADD ("recycled-code/created-at", test_recycled_code_created_at);
+  ADD ("recycled-code/without-created-at", test_recycled_code_without_created_at);
+  ADD ("recycled-code/both-waiting", test_recycled_code_both_waiting);
   return g_test_run ();
 }

@@ -22,7 +22,10 @@
  *   total    3 cases, 3 refunds, 63.60 */
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "th-case.h"
+#include "th-error.h"
 #include "th-report.h"
 #include "th-test-aftersales.h"
 
@@ -161,7 +164,106 @@ test_month (ThTestFixture *f,
     g_assert_cmpint (december->refund_amount, ==, 100);
   }
   g_assert_null (th_report_month (f->db, 2026, 13, tz, &error));
-  g_assert_nonnull (error);
+  g_assert_error (error, TH_ERROR, TH_ERROR_INVALID);
+  g_clear_error (&error);
+}
+
+/* The GUI and the CLI pass any year they are given: the edges are refused
+ * with an error, never a GLib-CRITICAL (which G_DEBUG makes fatal here), and
+ * the last month allowed still has an end. */
+static void
+test_month_edges (ThTestFixture *f,
+                  gconstpointer  data)
+{
+  const int bad[][2] = { { 9999, 12 }, { 9999, 1 }, { 1, 1 }, { 0, 0 }, { 2026, 13 }, { 2026, 0 }, { 1969, 12 } };
+  const char *bad_text[] = { "9999-12", "0001-01", "0000-00", "2026-13", "1969-12", "2026-1", "2026-011", "+202-11", "2026-+1" };
+  g_autoptr(GTimeZone) tz = g_time_zone_new_offset (8 * 3600);
+  int year, month;
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_assert_null (th_report_month (f->db, bad[i][0], bad[i][1], tz, &error));
+      g_assert_error (error, TH_ERROR, TH_ERROR_INVALID);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (bad_text); i++)
+    g_assert_false (th_report_parse_month (bad_text[i], &year, &month));
+
+  g_assert_true (th_report_parse_month ("9998-12", &year, &month));
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(ThReport) last = th_report_month (f->db, year, month, tz, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (last->until - last->since, ==, 31 * 86400);
+  }
+  g_assert_true (th_report_parse_month ("1970-01", &year, &month));
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(ThReport) first = th_report_month (f->db, year, month, NULL, &error);
+
+    g_assert_no_error (error);
+  }
+}
+
+/* A row with @key and @label, for a report made by hand. */
+static void
+add_row (GArray     *rows,
+         const char *key,
+         const char *label)
+{
+  ThReportRow row = { g_strdup (key), g_strdup (label), 1, 0, 0 };
+
+  g_array_append_val (rows, row);
+}
+
+static void
+clear_row (gpointer data)
+{
+  ThReportRow *row = data;
+
+  g_free (row->key);
+  g_free (row->label);
+}
+
+/* A cell a spreadsheet would run as a formula (or that could hide one after
+ * a tab or CR) gets a leading ' inside its RFC 4180 quotes, whatever column
+ * it is in; other cells are left alone. */
+static void
+test_csv_formulas (ThTestFixture *f,
+                   gconstpointer  data)
+{
+  const char *risky[] = { "=1+1", "+86 138", "-2+3", "@SUM(A1)", "\tx", "\rx", "=HYPERLINK(\"http://x\",\"y\")" };
+  const char *quoted[] = { "\"'=1+1\"", "\"'+86 138\"", "\"'-2+3\"", "\"'@SUM(A1)\"", "\"'\tx\"", "\"'\rx\"",
+                           "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"" };
+  g_autoptr(ThReport) report = g_new0 (ThReport, 1);
+  g_autoptr(GBytes) csv = NULL;
+  g_autofree char *text = NULL;
+
+  report->by_category = g_array_new (FALSE, TRUE, sizeof (ThReportRow));
+  report->by_product = g_array_new (FALSE, TRUE, sizeof (ThReportRow));
+  g_array_set_clear_func (report->by_category, clear_row);
+  g_array_set_clear_func (report->by_product, clear_row);
+  for (guint i = 0; i < G_N_ELEMENTS (risky); i++)
+    {
+      add_row (report->by_product, risky[i], "safe");
+      add_row (report->by_product, "SKU-SAFE", risky[i]);
+    }
+  add_row (report->by_product, "a=b", "1-2 @home");
+
+  csv = th_report_to_csv (report);
+  text = g_strndup (g_bytes_get_data (csv, NULL), g_bytes_get_size (csv));
+  for (guint i = 0; i < G_N_ELEMENTS (risky); i++)
+    {
+      g_autofree char *as_key = g_strdup_printf ("\r\n%s,%s,safe,", _("Product"), quoted[i]);
+      g_autofree char *as_label = g_strdup_printf ("\r\n%s,SKU-SAFE,%s,", _("Product"), quoted[i]);
+
+      g_test_message ("%s", risky[i]);
+      g_assert_nonnull (strstr (text, as_key));
+      g_assert_nonnull (strstr (text, as_label));
+    }
+  g_assert_nonnull (strstr (text, ",a=b,1-2 @home,"));
 }
 
 static GBytes *
@@ -244,7 +346,9 @@ main (int argc, char *argv[])
   g_test_init (&argc, &argv, NULL);
 #define ADD(path, func) g_test_add (path, ThTestFixture, NULL, set_up, func, th_test_fixture_tear_down)
   ADD ("/tihuo/report/month", test_month);
+  ADD ("/tihuo/report/month-edges", test_month_edges);
   ADD ("/tihuo/report/csv", test_csv);
+  ADD ("/tihuo/report/csv-formulas", test_csv_formulas);
   ADD ("/tihuo/report/cli", test_cli);
 #undef ADD
   return g_test_run ();

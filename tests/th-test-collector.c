@@ -5,10 +5,12 @@
  *     waits until START_USEC (real time), collects CODE, prints the verdict;
  *   th-test-collector loop DB FIRST COUNT LOG
  *     collects plain codes FIRST…FIRST+COUNT−1 (as 8 digits), appending each
- *     finished collection id to LOG (fsynced) only after its commit. */
+ *     finished collection id to LOG (fsynced) only after its commit, and
+ *     printing "ready" once, after the first, so a test can wait for it. */
 #include "config.h"
 
 #include <fcntl.h>
+#include <stdio.h>
 #include <unistd.h>
 
 #include "th-collect.h"
@@ -36,6 +38,7 @@ static int
 run_loop (ThDb *db, guint64 first, guint64 n, const char *log_path)
 {
   int fd = open (log_path, O_WRONLY | O_APPEND | O_CREAT, 0600);
+  gboolean acknowledged = FALSE;
 
   if (fd < 0)
     return 2;
@@ -59,6 +62,12 @@ run_loop (ThDb *db, guint64 first, guint64 n, const char *log_path)
       line = g_strdup_printf ("%s %s\n", v->collection_id, code);
       if (write (fd, line, strlen (line)) != (ssize_t) strlen (line) || fsync (fd) != 0)
         return 2;
+      if (!acknowledged)
+        {
+          g_print ("ready\n");
+          fflush (stdout);
+          acknowledged = TRUE;
+        }
     }
   close (fd);
   return 0;

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gstdio.h>
 #include <sodium.h>
 
@@ -267,4 +269,76 @@ th_test_subprocess_finish (GSubprocess *p)
   g_assert_true (g_subprocess_get_if_exited (p));
   g_assert_cmpint (g_subprocess_get_exit_status (p), ==, 0);
   return g_strstrip (out);
+}
+
+static guint32
+crc32_update (guint32       crc,
+              const guint8 *data,
+              gsize         len)
+{
+  crc = ~crc;
+  for (gsize i = 0; i < len; i++)
+    {
+      crc ^= data[i];
+      for (int k = 0; k < 8; k++)
+        crc = (crc >> 1) ^ (0xEDB88320u & (0u - (crc & 1u)));
+    }
+  return ~crc;
+}
+
+static void
+append_chunk (GByteArray   *png,
+              const char   *type,
+              const guint8 *data,
+              gsize         len)
+{
+  guint32 be_len = GUINT32_TO_BE ((guint32) len);
+  guint32 crc = crc32_update (0, (const guint8 *) type, 4);
+  guint32 be_crc;
+
+  crc = crc32_update (crc, data, len);
+  be_crc = GUINT32_TO_BE (crc);
+  g_byte_array_append (png, (const guint8 *) &be_len, 4);
+  g_byte_array_append (png, (const guint8 *) type, 4);
+  g_byte_array_append (png, data, (guint) len);
+  g_byte_array_append (png, (const guint8 *) &be_crc, 4);
+}
+
+GBytes *
+th_test_png_bomb (guint32 width,
+                  guint32 height)
+{
+  g_autoptr(GByteArray) png = g_byte_array_new ();
+  g_autoptr(GConverter) zlib = G_CONVERTER (g_zlib_compressor_new (G_ZLIB_COMPRESSOR_FORMAT_ZLIB, 9));
+  g_autofree guint8 *zeros = g_malloc0 (1 << 20);
+  g_autofree guint8 *idat = g_malloc (1 << 16);
+  guint8 ihdr[13];
+  guint32 be;
+  gsize read = 0, written = 0;
+  g_autoptr(GError) error = NULL;
+
+  g_byte_array_append (png, (const guint8 *) "\x89PNG\r\n\x1a\n", 8);
+  be = GUINT32_TO_BE (width);
+  memcpy (ihdr, &be, 4);
+  be = GUINT32_TO_BE (height);
+  memcpy (ihdr + 4, &be, 4);
+  ihdr[8] = 8;    /* bits per sample */
+  ihdr[9] = 6;    /* RGBA */
+  ihdr[10] = ihdr[11] = ihdr[12] = 0;
+  append_chunk (png, "IHDR", ihdr, sizeof ihdr);
+
+  /* The first MiB of rows (filter byte 0 and black pixels): a real decoder
+   * would allocate the whole picture and start on them. */
+  for (GConverterResult result = G_CONVERTER_CONVERTED; result != G_CONVERTER_FINISHED;)
+    {
+      gsize n_read = 0, n_written = 0;
+
+      result = g_converter_convert (zlib, zeros + read, (1 << 20) - read, idat + written, (1 << 16) - written,
+                                    G_CONVERTER_INPUT_AT_END, &n_read, &n_written, &error);
+      g_assert_no_error (error);
+      read += n_read;
+      written += n_written;
+    }
+  append_chunk (png, "IDAT", idat, written);
+  return g_byte_array_free_to_bytes (g_steal_pointer (&png));
 }

@@ -43,6 +43,11 @@ gint64      th_test_scalar            (ThDb          *db,
                                        const char    *sql);
 char       *th_test_build_path        (const char    *relative);
 
+/* A valid PNG that declares @width × @height RGBA pixels but holds only a
+ * few KiB of compressed zeros: a decompression bomb, cheap to write. */
+GBytes     *th_test_png_bomb          (guint32        width,
+                                       guint32        height);
+
 /* One run of tihuo-cli ($TIHUO_CLI) on the fixture's database. */
 typedef struct {
   int       status;

@@ -80,6 +80,56 @@ reply_oversize (SoupServerMessage *msg,
   soup_message_body_complete (response);
 }
 
+/* A server that answers, but one byte at a time and never to the end: every
+ * read succeeds within any per-read timeout, so only an overall deadline
+ * stops the client. The bytes are JSON whitespace. */
+typedef struct {
+  SoupServerMessage *msg;
+  guint              timer_id;
+} Trickle;
+
+static void
+trickle_stop (Trickle *t)
+{
+  g_clear_handle_id (&t->timer_id, g_source_remove);
+}
+
+static void
+trickle_free (gpointer data)
+{
+  Trickle *t = data;
+
+  trickle_stop (t);
+  g_free (t);
+}
+
+static gboolean
+trickle_cb (gpointer data)
+{
+  Trickle *t = data;
+
+  soup_message_body_append (soup_server_message_get_response_body (t->msg), SOUP_MEMORY_STATIC, " ", 1);
+  soup_server_message_unpause (t->msg);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+reply_trickle (SoupServerMessage *msg,
+               guint              delay_ms)
+{
+  Trickle *t = g_new0 (Trickle, 1);
+
+  t->msg = msg;
+  soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
+  soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Content-Type", "application/json");
+  soup_message_headers_set_encoding (soup_server_message_get_response_headers (msg), SOUP_ENCODING_CHUNKED);
+  soup_server_message_pause (msg);
+  /* The message owns the state; a client that gives up ends the trickle. */
+  g_object_set_data_full (G_OBJECT (msg), "central-trickle", t, trickle_free);
+  g_signal_connect_swapped (msg, "finished", G_CALLBACK (trickle_stop), t);
+  t->timer_id = g_timeout_add (MAX (delay_ms, 1), trickle_cb, t);
+}
+
 static const char *
 wrong_types (Route route)
 {
@@ -135,6 +185,9 @@ fault_before (Central           *c,
                  : g_strdup_printf ("http://127.0.0.2:%u%s", c->port,
                                     g_uri_get_path (soup_server_message_get_uri (msg)));
       soup_server_message_set_redirect (msg, SOUP_STATUS_FOUND, location);
+      return TRUE;
+    case FAULT_TRICKLE:
+      reply_trickle (msg, fault->delay_ms);
       return TRUE;
     case FAULT_DELAY:
     case FAULT_DROP_AFTER_APPLY:

@@ -3,13 +3,14 @@
  * POST bodies and answers are JSON:
  *   fault   {"route": "events|orders|keys|any", "kind": "status|delay|drop|
  *            drop_after_apply|truncate|garbage|wrong_types|oversize|
- *            oversize_chunked|redirect", "status", "retry_after", "delay_ms",
+ *            oversize_chunked|redirect|trickle", "status", "retry_after", "delay_ms",
  *            "location", "count"}
  *   clear   {}                                   drops queued faults
  *   config  {"page_delay_ms", "max_batch"}
  *   station {"station", "token"}
  *   seed    {"station", "count"}                 → {"first_id", "count"}
  *   cancel | refund | collect | touch  {"order_id"} or {"station", "random": N}
+ *   recode  {"order_id", "pickup_code"}          gives the order a (recycled) code
  *   sign    {"order_id", "not_before", "not_after"} → {"code"}
  *   stats   (GET)                                → counts of events and requests
  *   orders  (GET ?station=N)                     → every ORDER of the station
@@ -22,7 +23,7 @@
 
 static const char * const fault_kinds[] = {
   "status", "delay", "drop", "drop_after_apply", "truncate", "garbage", "wrong_types",
-  "oversize", "oversize_chunked", "redirect",
+  "oversize", "oversize_chunked", "redirect", "trickle",
 };
 static const char * const routes[] = { "any", "events", "orders", "keys" };
 
@@ -229,6 +230,10 @@ handle (Central     *c,
     return change_orders (c, request, central_order_collect_all, error);
   if (g_str_equal (verb, "touch"))
     return change_orders (c, request, central_order_touch, error);
+  if (g_str_equal (verb, "recode"))
+    return central_order_recode (c, order_id_of (request),
+                                 json_object_get_string_member_with_default (request, "pickup_code", ""),
+                                 error) ? g_strdup ("{\"changed\":1}") : NULL;
   if (g_str_equal (verb, "sign"))
     {
       gint64 now = th_time_now ();

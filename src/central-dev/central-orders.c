@@ -129,6 +129,22 @@ central_order_touch (Central  *c,
   return save (c, id, order, error);
 }
 
+/* The platform recycles pickup codes: it may give an order one that an
+ * older order was given before. */
+gboolean
+central_order_recode (Central     *c,
+                      gint64       id,
+                      const char  *pickup_code,
+                      GError     **error)
+{
+  g_autoptr(JsonObject) order = load_any (c, id, error);
+
+  if (order == NULL)
+    return FALSE;
+  json_object_set_string_member (order, "pickup_code", pickup_code);
+  return save (c, id, order, error);
+}
+
 char *
 central_order_sign (Central *c,
                     gint64   id,

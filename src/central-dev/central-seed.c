@@ -71,6 +71,8 @@ make_order (gint64  id,
   json_object_set_string_member (order, "note", "");
   json_object_set_int_member (order, "revision", 1);
   json_object_set_string_member (order, "updated_at", now);
+  /* v1.1: which order holding a recycled code is the newest. */
+  json_object_set_string_member (order, "created_at", now);
   return order;
 }
 

@@ -22,6 +22,7 @@ typedef enum {
   FAULT_OVERSIZE,          /* 200 with 33 MiB, Content-Length set */
   FAULT_OVERSIZE_CHUNKED,  /* the same, chunked, so only counting catches it */
   FAULT_REDIRECT,          /* 302 to `location` (another host by default) */
+  FAULT_TRICKLE,           /* 200, then one byte of the body every `delay_ms` */
 } FaultKind;
 
 typedef enum {
@@ -107,6 +108,10 @@ gboolean    central_order_collect_all   (Central      *c,
                                          GError      **error);
 gboolean    central_order_touch         (Central      *c,
                                          gint64        id,
+                                         GError      **error);
+gboolean    central_order_recode        (Central      *c,
+                                         gint64        id,
+                                         const char   *pickup_code,
                                          GError      **error);
 void        central_order_bump          (JsonObject   *order);
 char       *central_order_sign          (Central      *c,

@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <inttypes.h>
 
 #include "th-cli.h"
 #include "th-time.h"
@@ -20,9 +21,10 @@ th_cli_parse_at (const char *text,
       return TRUE;
     }
   v = g_ascii_strtoll (text, &end, 10);
-  if (end == text || *end != '\0' || v < 0)
+  if (end == text || *end != '\0' || v < 0 || v > TH_TIME_LAST)
     {
-      g_printerr (_("tihuo-cli: --at takes unix seconds, like 1795262400\n"));
+      g_printerr (_("tihuo-cli: --at takes unix seconds from 0 to %" PRId64 ", like 1795262400\n"),
+                  (int64_t) TH_TIME_LAST);
       return FALSE;
     }
   *out = v;

@@ -58,19 +58,17 @@ parse_day (const char *text,
            int         extra_days,
            gint64     *out)
 {
-  g_autofree char *iso = NULL;
-  g_autoptr(GDateTime) dt = NULL;
   g_autoptr(GTimeZone) tz = g_time_zone_new_local ();
 
   if (text == NULL)
     return TRUE;
-  iso = g_strconcat (text, "T00:00:00", NULL);
-  if (strlen (text) != 10 || !(dt = g_date_time_new_from_iso8601 (iso, tz)))
+  if (!th_time_parse_day (text, tz, out))
     {
-      g_printerr (_("tihuo-cli: dates are YYYY-MM-DD, like 2026-11-21\n"));
+      g_printerr (_("tihuo-cli: dates are days from %04d-01-01 to %04d-12-31 as YYYY-MM-DD, like 2026-11-21\n"),
+                  TH_TIME_FIRST_YEAR, TH_TIME_LAST_YEAR);
       return FALSE;
     }
-  *out = g_date_time_to_unix (dt) + (gint64) extra_days * 86400;
+  *out += (gint64) extra_days * 86400;
   return TRUE;
 }
 

@@ -7,6 +7,7 @@
 #include "th-cli.h"
 #include "th-money.h"
 #include "th-report.h"
+#include "th-time.h"
 
 static JsonNode *
 rows_to_json (GArray *rows)
@@ -63,9 +64,15 @@ th_cli_cmd_report (int    argc,
   if (!th_cli_parse (&argc, &argv, "aftersales", entries) ||
       !th_cli_usage (argc, argv, 1, "aftersales --month YYYY-MM [--csv FILE]"))
     return TH_CLI_ERROR;
-  if (g_strcmp0 (argv[1], "aftersales") != 0 || !th_report_parse_month (month_text, &year, &month))
+  if (g_strcmp0 (argv[1], "aftersales") != 0 || month_text == NULL)
     {
       g_printerr (_("Usage: tihuo-cli report aftersales --month YYYY-MM [--csv FILE]\n"));
+      return TH_CLI_ERROR;
+    }
+  if (!th_report_parse_month (month_text, &year, &month))
+    {
+      g_printerr (_("tihuo-cli: --month is a month from %04d-01 to %04d-12, like 2026-11\n"),
+                  TH_TIME_FIRST_YEAR, TH_TIME_LAST_YEAR);
       return TH_CLI_ERROR;
     }
   if (!(db = th_cli_open_db (&error)) || !(report = th_report_month (db, year, month, NULL, &error)))

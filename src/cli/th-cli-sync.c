@@ -86,12 +86,19 @@ print_report (const ThSyncReport *r,
     g_print (_("Some events need attention: run “tihuo-cli status” for the list.\n"));
 }
 
+/* Per-run settings from the command line; 0 means the default. */
+typedef struct {
+  gint64 timeout;
+  gint64 page_limit;
+  gint64 request_deadline;
+  gint64 deadline;
+} Settings;
+
 static int
-sync_once (ThDb       *db,
-           const char *server,
-           const char *token,
-           gint64      timeout,
-           gint64      page_limit)
+sync_once (ThDb           *db,
+           const char     *server,
+           const char     *token,
+           const Settings *s)
 {
   g_autoptr(ThSync) sync = NULL;
   g_autoptr(GError) error = NULL;
@@ -100,10 +107,13 @@ sync_once (ThDb       *db,
   if (!(sync = th_sync_new (db, server, &error)))
     return th_cli_fail (error);
   th_sync_set_token (sync, token);
-  if (timeout > 0)
-    th_sync_set_timeout (sync, (guint) timeout);
-  if (page_limit > 0)
-    th_sync_set_page_limit (sync, (guint) page_limit);
+  if (s->timeout > 0)
+    th_sync_set_timeout (sync, (guint) s->timeout);
+  if (s->page_limit > 0)
+    th_sync_set_page_limit (sync, (guint) s->page_limit);
+  /* --once must end: a server trickling bytes would otherwise hold it. */
+  th_sync_set_deadlines (sync, s->request_deadline > 0 ? (guint) s->request_deadline : TH_SYNC_DEFAULT_REQUEST_DEADLINE,
+                         s->deadline > 0 ? (guint) s->deadline : TH_SYNC_DEFAULT_RUN_DEADLINE);
 
   th_sync_run (sync, TH_SYNC_ALL, &report, NULL, &error);
   /* A text report of nothing done would only hide the error below it. */
@@ -160,11 +170,10 @@ stop_cb (gpointer data)
 }
 
 static int
-sync_forever (ThDb       *db,
-              const char *server,
-              const char *token,
-              gint64      timeout,
-              gint64      page_limit)
+sync_forever (ThDb           *db,
+              const char     *server,
+              const char     *token,
+              const Settings *s)
 {
   g_autoptr(GError) error = NULL;
   Watch w = { NULL, NULL, TH_CLI_OK };
@@ -172,10 +181,13 @@ sync_forever (ThDb       *db,
 
   if (!(w.client = th_sync_client_new (db, server, token, &error)))
     return th_cli_fail (error);
-  if (timeout > 0)
-    th_sync_client_set_timeout (w.client, (guint) timeout);
-  if (page_limit > 0)
-    th_sync_client_set_page_limit (w.client, (guint) page_limit);
+  if (s->timeout > 0)
+    th_sync_client_set_timeout (w.client, (guint) s->timeout);
+  if (s->page_limit > 0)
+    th_sync_client_set_page_limit (w.client, (guint) s->page_limit);
+  th_sync_client_set_deadlines (w.client,
+                                s->request_deadline > 0 ? (guint) s->request_deadline : TH_SYNC_DEFAULT_REQUEST_DEADLINE,
+                                s->deadline > 0 ? (guint) s->deadline : TH_SYNC_DEFAULT_RUN_DEADLINE);
 
   w.loop = g_main_loop_new (NULL, FALSE);
   g_signal_connect (w.client, "sync-finished", G_CALLBACK (sync_finished_cb), &w);
@@ -204,7 +216,7 @@ th_cli_cmd_sync (int    argc,
   g_autoptr(GError) error = NULL;
   g_autoptr(ThDb) db = NULL;
   gboolean once = FALSE;
-  gint64 timeout = 0, page_limit = 0;
+  Settings s = { 0 };
   char *token;
   int status;
   const GOptionEntry entries[] = {
@@ -212,8 +224,12 @@ th_cli_cmd_sync (int    argc,
     { "token-file", 0, 0, G_OPTION_ARG_FILENAME, &token_file, N_("Read the station token from this file "
       "(default: $TIHUO_TOKEN)"), N_("FILE") },
     { "once", 0, 0, G_OPTION_ARG_NONE, &once, N_("Push, pull and refresh keys once, then exit"), NULL },
-    { "timeout", 0, 0, G_OPTION_ARG_INT64, &timeout, N_("Seconds to wait for the platform (default 30)"), N_("S") },
-    { "page-limit", 0, 0, G_OPTION_ARG_INT64, &page_limit, N_("Orders per page (default 500)"), N_("N") },
+    { "timeout", 0, 0, G_OPTION_ARG_INT64, &s.timeout, N_("Seconds to wait for each read from the platform (default 30)"), N_("S") },
+    { "request-deadline", 0, 0, G_OPTION_ARG_INT64, &s.request_deadline,
+      N_("Seconds each request may take in all (default 60)"), N_("S") },
+    { "deadline", 0, 0, G_OPTION_ARG_INT64, &s.deadline,
+      N_("Seconds one sync may take in all: push, pull and keys (default 300)"), N_("S") },
+    { "page-limit", 0, 0, G_OPTION_ARG_INT64, &s.page_limit, N_("Orders per page (default 500)"), N_("N") },
     { NULL }
   };
 
@@ -232,8 +248,8 @@ th_cli_cmd_sync (int    argc,
       return th_cli_fail (error);
     }
 
-  status = once ? sync_once (db, server, token, timeout, page_limit)
-                : sync_forever (db, server, token, timeout, page_limit);
+  status = once ? sync_once (db, server, token, &s)
+                : sync_forever (db, server, token, &s);
   th_credentials_free_token (token);
   return status;
 }

@@ -142,6 +142,15 @@ clipboard_texture_read_cb (GObject      *source,
       return;
     }
 
+  /* Bounded before it is copied or turned into PNG: the clipboard can hold
+   * a picture of gigabytes. */
+  if (!th_qr_image_check_size (gdk_texture_get_width (texture), gdk_texture_get_height (texture),
+                               _("The pasted picture"), &error))
+    {
+      show_picture_error (self, error);
+      return;
+    }
+
   /* A memory texture (what a clipboard gives) downloads safely on the
    * worker; anything else is copied to one here first. */
   if (!GDK_IS_MEMORY_TEXTURE (texture))

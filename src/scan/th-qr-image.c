@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <inttypes.h>
 
 #include "th-qr-decoder.h"
 #include "th-qr-image.h"
@@ -42,8 +43,28 @@ pixbuf_to_gray (GdkPixbuf *pixbuf,
 }
 
 typedef struct {
-  int rows;   /* rows the loader has delivered, from the top */
+  int      rows;      /* rows the loader has delivered, from the top */
+  int      width;     /* as the header declares them */
+  int      height;
+  gboolean too_large;
 } Coverage;
+
+/* Called once the header is read, before the loader allocates the picture:
+ * a size of 0 × 0 makes every loader stop there. */
+static void
+size_prepared_cb (GdkPixbufLoader *loader,
+                  int              width,
+                  int              height,
+                  Coverage        *coverage)
+{
+  coverage->width = width;
+  coverage->height = height;
+  if ((gint64) width * height > TH_MAX_IMAGE_PIXELS)
+    {
+      coverage->too_large = TRUE;
+      gdk_pixbuf_loader_set_size (loader, 0, 0);
+    }
+}
 
 static void
 area_updated_cb (GdkPixbufLoader *loader,
@@ -61,29 +82,39 @@ area_updated_cb (GdkPixbufLoader *loader,
  * so load incrementally and check that every row arrived. */
 static GdkPixbuf *
 load_stream (GInputStream  *stream,
+             const char    *name,
              GCancellable  *cancellable,
              GError       **error)
 {
   g_autoptr(GdkPixbufLoader) loader = gdk_pixbuf_loader_new ();
+  g_autoptr(GError) local_error = NULL;
   Coverage coverage = { 0 };
   guint8 buffer[65536];
   GdkPixbuf *pixbuf;
+  gboolean ok = TRUE;
   gssize n;
 
+  g_signal_connect (loader, "size-prepared", G_CALLBACK (size_prepared_cb), &coverage);
   g_signal_connect (loader, "area-updated", G_CALLBACK (area_updated_cb), &coverage);
-  while ((n = g_input_stream_read (stream, buffer, sizeof buffer, cancellable, error)) > 0)
-    if (!gdk_pixbuf_loader_write (loader, buffer, (gsize) n, error))
-      {
-        gdk_pixbuf_loader_close (loader, NULL);
-        return NULL;
-      }
-  if (n < 0)
+  while (ok && !coverage.too_large &&
+         (n = g_input_stream_read (stream, buffer, sizeof buffer, cancellable, &local_error)) > 0)
+    ok = gdk_pixbuf_loader_write (loader, buffer, (gsize) n, &local_error);
+  if (local_error == NULL)
+    ok = gdk_pixbuf_loader_close (loader, &local_error);
+  else
+    gdk_pixbuf_loader_close (loader, NULL);
+
+  /* The loader's own error for a size of 0 × 0 would say "damaged". */
+  if (coverage.too_large)
     {
-      gdk_pixbuf_loader_close (loader, NULL);
+      th_qr_image_check_size (coverage.width, coverage.height, name, error);
       return NULL;
     }
-  if (!gdk_pixbuf_loader_close (loader, error))
-    return NULL;
+  if (!ok || local_error)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
   pixbuf = gdk_pixbuf_loader_get_pixbuf (loader);
   if (pixbuf == NULL || coverage.rows < gdk_pixbuf_get_height (pixbuf))
     {
@@ -104,7 +135,8 @@ decode_pixbuf_or_fail (GdkPixbuf   *pixbuf,
 
   if (pixbuf == NULL)
     {
-      if (g_error_matches (load_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+      if (g_error_matches (load_error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
+          g_error_matches (load_error, TH_SCAN_ERROR, TH_SCAN_ERROR_TOO_LARGE))
         g_propagate_error (error, g_error_copy (load_error));
       else
         g_set_error (error, TH_SCAN_ERROR, TH_SCAN_ERROR_UNREADABLE_IMAGE,
@@ -162,6 +194,21 @@ decode_bytes_thread (GTask        *task,
     g_task_return_pointer (task, texts, (GDestroyNotify) g_ptr_array_unref);
 }
 
+gboolean
+th_qr_image_check_size (gint64       width,
+                        gint64       height,
+                        const char  *name,
+                        GError     **error)
+{
+  if (width > 0 && height > 0 && width <= TH_MAX_IMAGE_PIXELS / height)
+    return TRUE;
+  g_set_error (error, TH_SCAN_ERROR, TH_SCAN_ERROR_TOO_LARGE,
+               _("%s is %" PRId64 " × %" PRId64 " pixels; Tihuo reads pictures of at most "
+                 "%d megapixels. Crop the picture to the code, or take a smaller screenshot, and try again."),
+               name, (int64_t) width, (int64_t) height, TH_MAX_IMAGE_PIXELS / 1000000);
+  return FALSE;
+}
+
 GPtrArray *
 th_qr_decode_pixbuf (GdkPixbuf *pixbuf)
 {
@@ -170,6 +217,9 @@ th_qr_decode_pixbuf (GdkPixbuf *pixbuf)
   int width, height;
 
   g_return_val_if_fail (GDK_IS_PIXBUF (pixbuf), NULL);
+
+  if (!th_qr_image_check_size (gdk_pixbuf_get_width (pixbuf), gdk_pixbuf_get_height (pixbuf), "", NULL))
+    return g_ptr_array_new_with_free_func (g_free);
 
   gray = pixbuf_to_gray (pixbuf, &width, &height);
   decoder = th_qr_decoder_new ();
@@ -191,11 +241,19 @@ th_qr_decode_file (GFile         *file,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   name = file_name (file);
-  /* Local files load in one go, which also notices truncation. */
+  /* Local files load in one go, which also notices truncation; but their
+   * size is read from the header first. */
   if ((path = g_file_get_path (file)) && g_file_test (path, G_FILE_TEST_IS_REGULAR))
-    pixbuf = gdk_pixbuf_new_from_file (path, &local_error);
+    {
+      int width = 0, height = 0;
+
+      if (gdk_pixbuf_get_file_info (path, &width, &height) &&
+          !th_qr_image_check_size (width, height, name, error))
+        return NULL;
+      pixbuf = gdk_pixbuf_new_from_file (path, &local_error);
+    }
   else if ((stream = g_file_read (file, cancellable, &local_error)))
-    pixbuf = load_stream (G_INPUT_STREAM (stream), cancellable, &local_error);
+    pixbuf = load_stream (G_INPUT_STREAM (stream), name, cancellable, &local_error);
   else
     {
       if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
@@ -221,7 +279,7 @@ th_qr_decode_bytes (GBytes        *bytes,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   stream = g_memory_input_stream_new_from_bytes (bytes);
-  pixbuf = load_stream (stream, cancellable, &local_error);
+  pixbuf = load_stream (stream, _("The pasted picture"), cancellable, &local_error);
   return decode_pixbuf_or_fail (pixbuf, local_error, _("the pasted picture"), error);
 }
 

@@ -17,6 +17,13 @@ G_BEGIN_DECLS
  * here: a GdkTexture from the clipboard goes in as PNG bytes
  * (gdk_texture_save_to_png_bytes()). */
 
+/* Refuses (TH_SCAN_ERROR_TOO_LARGE) a picture of @width × @height above
+ * TH_MAX_IMAGE_PIXELS, before anything of that size is allocated. */
+gboolean   th_qr_image_check_size    (gint64                width,
+                                      gint64                height,
+                                      const char           *name,
+                                      GError              **error);
+/* Returns no code for a picture above the limit. */
 GPtrArray *th_qr_decode_pixbuf       (GdkPixbuf            *pixbuf);
 GPtrArray *th_qr_decode_file         (GFile                *file,
                                       GCancellable         *cancellable,

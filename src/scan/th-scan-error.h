@@ -17,6 +17,7 @@ typedef enum {
   TH_SCAN_ERROR_NO_CAMERA,
   TH_SCAN_ERROR_PERMISSION_DENIED,
   TH_SCAN_ERROR_MISSING_PLUGIN,     /* a GStreamer element is not installed */
+  TH_SCAN_ERROR_TOO_LARGE,          /* a picture above TH_MAX_IMAGE_PIXELS */
 } ThScanError;
 
 GQuark th_scan_error_quark (void);

@@ -195,6 +195,66 @@ test_retries (ThSyncFixture *f,
   th_sync_client_stop (client);
 }
 
+/* A server that answers one byte at a time, within any per-read timeout,
+ * is stopped by the request's overall deadline: the run ends, says so, and
+ * keeps what it did before (the push and the pull). */
+static void
+test_request_deadline (ThSyncFixture *f,
+                       gconstpointer  data)
+{
+  g_autoptr(ThSync) sync = th_central_sync_new (f->central, f->t.db);
+  g_autoptr(JsonNode) fault = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 first = th_central_seed (f->central, 3);
+  ThSyncReport report;
+
+  g_assert_true (th_sync_run (sync, TH_SYNC_PULL, NULL, NULL, NULL));
+  th_central_collect (f->t.db, first, 2);
+  fault = th_central_control (f->central, "fault", "{\"route\": \"keys\", \"kind\": \"trickle\", \"delay_ms\": 200}");
+  th_sync_set_timeout (sync, 5);
+  th_sync_set_deadlines (sync, 2, 0);
+
+  g_assert_false (th_sync_run (sync, TH_SYNC_ALL, &report, NULL, &error));
+  g_assert_error (error, TH_SYNC_ERROR, TH_SYNC_ERROR_TIMEOUT);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, "2 s deadline"));
+  g_assert_cmpuint (report.done, ==, TH_SYNC_PUSH | TH_SYNC_PULL);
+  g_assert_cmpuint (report.n_accepted, ==, 2);
+  g_assert_cmpint (th_outbox_count (f->t.db, NULL), ==, 0);
+
+  /* The next run, with the server well again, goes through. */
+  g_clear_error (&error);
+  g_assert_true (th_sync_run (sync, TH_SYNC_ALL, &report, NULL, &error));
+  g_assert_no_error (error);
+}
+
+/* Stopping still reads as stopping, not as a deadline. */
+static gpointer
+cancel_later (gpointer data)
+{
+  g_usleep (300 * 1000);
+  g_cancellable_cancel (data);
+  return NULL;
+}
+
+static void
+test_cancel_is_not_deadline (ThSyncFixture *f,
+                             gconstpointer  data)
+{
+  g_autoptr(ThSync) sync = th_central_sync_new (f->central, f->t.db);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(JsonNode) fault = NULL;
+  g_autoptr(GError) error = NULL;
+  GThread *canceller;
+
+  fault = th_central_control (f->central, "fault", "{\"route\": \"orders\", \"kind\": \"trickle\", \"delay_ms\": 100}");
+  th_sync_set_deadlines (sync, 60, 120);
+  canceller = g_thread_new ("canceller", cancel_later, cancellable);
+  g_assert_false (th_sync_run (sync, TH_SYNC_PULL, NULL, cancellable, &error));
+  g_thread_join (canceller);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+}
+
 static void
 test_backoff (void)
 {
@@ -220,6 +280,10 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/tihuo/sync/faults/backoff", test_backoff);
+  g_test_add ("/tihuo/sync/faults/request-deadline", ThSyncFixture, NULL,
+              th_sync_fixture_set_up, test_request_deadline, th_sync_fixture_tear_down);
+  g_test_add ("/tihuo/sync/faults/cancel-is-not-deadline", ThSyncFixture, NULL,
+              th_sync_fixture_set_up, test_cancel_is_not_deadline, th_sync_fixture_tear_down);
   g_test_add ("/tihuo/sync/faults/bad-bodies", ThSyncFixture, NULL,
               th_sync_fixture_set_up, test_bad_bodies, th_sync_fixture_tear_down);
   g_test_add ("/tihuo/sync/faults/refused-addresses", ThSyncFixture, NULL,

@@ -145,6 +145,41 @@ test_keys (ThSyncFixture *f,
   g_assert_false (th_key_store_lookup (f->t.db, 2, &key, NULL));
 }
 
+/* The platform recycles a collected order's code for a new order; a later
+ * revision of the old order must not take the code back from the new one. */
+static void
+test_recycled_code (ThSyncFixture *f,
+                    gconstpointer  data)
+{
+  g_autoptr(JsonNode) a = NULL, b = NULL, c = NULL;
+  g_autoptr(ThOrder) old = NULL;
+  g_autoptr(ThOrder) owner = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 first = th_central_seed (f->central, 2);
+  g_autofree char *code = NULL;
+
+  run (f, TH_SYNC_PULL, 500);
+  old = load (f, first);
+  g_assert_cmpint (old->created_at, >, 0);
+  code = g_strdup (old->pickup_code);
+
+  a = th_central_control (f->central, "collect", "{\"order_id\": \"%" G_GINT64_FORMAT "\"}", first);
+  b = th_central_control (f->central, "recode", "{\"order_id\": \"%" G_GINT64_FORMAT "\", \"pickup_code\": \"%s\"}",
+                          first + 1, code);
+  run (f, TH_SYNC_PULL, 500);
+  owner = th_order_store_find_by_code (f->t.db, code, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (owner->id, ==, first + 1);
+  g_clear_pointer (&owner, th_order_unref);
+
+  c = th_central_control (f->central, "touch", "{\"order_id\": \"%" G_GINT64_FORMAT "\"}", first);
+  run (f, TH_SYNC_PULL, 500);
+  owner = th_order_store_find_by_code (f->t.db, code, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (owner->id, ==, first + 1);
+  g_assert_cmpint (owner->status, ==, TH_ORDER_PAID);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -157,6 +192,8 @@ main (int   argc,
               th_sync_fixture_set_up, test_platform_changes, th_sync_fixture_tear_down);
   g_test_add ("/tihuo/sync/pull/local-facts", ThSyncFixture, NULL,
               th_sync_fixture_set_up, test_local_facts, th_sync_fixture_tear_down);
+  g_test_add ("/tihuo/sync/pull/recycled-code", ThSyncFixture, NULL,
+              th_sync_fixture_set_up, test_recycled_code, th_sync_fixture_tear_down);
   g_test_add ("/tihuo/sync/pull/keys", ThSyncFixture, NULL,
               th_sync_fixture_set_up, test_keys, th_sync_fixture_tear_down);
   return g_test_run ();

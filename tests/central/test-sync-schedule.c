@@ -6,6 +6,7 @@
 
 #include "th-central-util.h"
 #include "th-outbox.h"
+#include "th-sync-client.h"
 #include "th-sync-client-private.h"
 
 #define FAKE_TYPE_MONITOR (fake_monitor_get_type ())
@@ -165,6 +166,47 @@ test_network_back (ThSyncFixture *f,
   g_assert_false (th_sync_client_is_stale (client));
 }
 
+/* A pull that stalls until its deadline, then one the platform asks to wait
+ * 60 s for: a new event still leaves at once, while the pull waits. */
+static void
+test_stalled_pull_push (ThSyncFixture *f,
+                        gconstpointer  data)
+{
+  g_autoptr(FakeMonitor) monitor = g_object_new (FAKE_TYPE_MONITOR, NULL);
+  g_autoptr(ThSyncClient) client = NULL;
+  g_autoptr(JsonNode) a = NULL, b = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 first = th_central_seed (f->central, 2);
+  gint64 orders_asked;
+
+  {
+    g_autoptr(ThSync) sync = th_central_sync_new (f->central, f->t.db);
+    g_assert_true (th_sync_run (sync, TH_SYNC_PULL, NULL, NULL, NULL));
+  }
+  a = th_central_control (f->central, "fault", "{\"route\": \"orders\", \"kind\": \"trickle\", \"delay_ms\": 300}");
+  b = th_central_control (f->central, "fault",
+                          "{\"route\": \"orders\", \"kind\": \"status\", \"status\": 503, \"retry_after\": 60}");
+
+  client = th_sync_client_new (f->t.db, f->central->url, TH_CENTRAL_TOKEN, &error);
+  g_assert_no_error (error);
+  _th_sync_client_set_network_monitor (client, G_NETWORK_MONITOR (monitor));
+  th_sync_client_set_deadlines (client, 1, 0);
+  th_sync_client_start (client);
+  g_assert_false (th_central_wait_sync (client, 20));
+  g_assert_nonnull (strstr (th_sync_client_get_last_error (client), "deadline"));
+  g_assert_false (th_central_wait_sync (client, 20));
+  g_assert_nonnull (strstr (th_sync_client_get_last_error (client), "503"));
+
+  /* The pull now waits a minute; the event does not. */
+  orders_asked = th_central_stat (f->central, "requests.orders");
+  th_central_collect (f->t.db, first, 1);
+  g_assert_true (th_central_wait_sync (client, 20));
+  g_assert_cmpint (th_central_stat (f->central, "events"), ==, 1);
+  g_assert_cmpint (th_sync_client_get_pending (client), ==, 0);
+  g_assert_cmpint (th_central_stat (f->central, "requests.orders"), ==, orders_asked);
+  th_sync_client_stop (client);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -173,6 +215,8 @@ main (int   argc,
 
   g_test_add ("/tihuo/sync/schedule/push-soon", ThSyncFixture, NULL,
               th_sync_fixture_set_up, test_push_soon, th_sync_fixture_tear_down);
+  g_test_add ("/tihuo/sync/schedule/stalled-pull-push", ThSyncFixture, NULL,
+              th_sync_fixture_set_up, test_stalled_pull_push, th_sync_fixture_tear_down);
   g_test_add ("/tihuo/sync/schedule/network-back", ThSyncFixture, NULL,
               th_sync_fixture_set_up, test_network_back, th_sync_fixture_tear_down);
   return g_test_run ();

@@ -5,6 +5,9 @@
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
+#include <sys/resource.h>
+
+#include "th-test-util.h"
 
 #include "th-qr-synth.h"
 
@@ -52,13 +55,18 @@ fixture_set_up (Fixture       *f,
   g_assert_true (th_gray_save_png (blank, "blank.png", NULL));
   g_assert_true (th_gray_save_png (two, "two.png", NULL));
   g_assert_true (g_file_set_contents ("broken.png", "\x89PNG\r\n\x1a\n garbage", -1, NULL));
+  {
+    g_autoptr(GBytes) bomb = th_test_png_bomb (30000, 30000);
+
+    g_assert_true (g_file_set_contents ("bomb.png", g_bytes_get_data (bomb, NULL), g_bytes_get_size (bomb), NULL));
+  }
 }
 
 static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  const char *names[] = { "one.png", "blank.png", "two.png", "broken.png" };
+  const char *names[] = { "one.png", "blank.png", "two.png", "broken.png", "bomb.png" };
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     g_unlink (names[i]);
@@ -67,30 +75,73 @@ fixture_tear_down (Fixture       *f,
   g_free (f->dir);
 }
 
+/* tihuo-cli may use at most 1 GiB of address space here: a picture it
+ * decodes by mistake fails fast instead of filling the machine. (Not under
+ * AddressSanitizer, which reserves terabytes of shadow memory.) */
 static void
-decode (Run *r, ...)
+limit_memory_cb (gpointer user_data)
 {
+#ifndef __SANITIZE_ADDRESS__
+  struct rlimit limit = { 1 << 30, 1 << 30 };
+
+  setrlimit (RLIMIT_AS, &limit);
+#endif
+}
+
+static void
+decode_valist (Run     *r,
+               GBytes  *input,
+               va_list  ap)
+{
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
   g_autoptr(GSubprocess) p = NULL;
+  g_autoptr(GBytes) out = NULL;
+  g_autoptr(GBytes) err = NULL;
   g_autoptr(GError) error = NULL;
   const char *arg;
-  va_list ap;
 
   g_ptr_array_add (argv, (char *) g_getenv ("TIHUO_CLI"));
   g_ptr_array_add (argv, (char *) "decode");
-  va_start (ap, r);
   while ((arg = va_arg (ap, const char *)))
     g_ptr_array_add (argv, (char *) arg);
-  va_end (ap);
   g_ptr_array_add (argv, NULL);
 
-  p = g_subprocess_newv ((const char * const *) argv->pdata,
-                         G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error);
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE |
+                                        (input ? G_SUBPROCESS_FLAGS_STDIN_PIPE : 0));
+  g_subprocess_launcher_set_child_setup (launcher, limit_memory_cb, NULL, NULL);
+  p = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
   g_assert_no_error (error);
-  g_assert_true (g_subprocess_communicate_utf8 (p, NULL, NULL, &r->out, &r->err, &error));
+  g_assert_true (g_subprocess_communicate (p, input, NULL, &out, &err, &error));
   g_assert_no_error (error);
   g_assert_true (g_subprocess_get_if_exited (p));
   r->status = g_subprocess_get_exit_status (p);
+  /* Empty GBytes hold NULL. */
+  r->out = g_strndup (g_bytes_get_size (out) ? g_bytes_get_data (out, NULL) : "", g_bytes_get_size (out));
+  r->err = g_strndup (g_bytes_get_size (err) ? g_bytes_get_data (err, NULL) : "", g_bytes_get_size (err));
+}
+
+static void
+decode (Run *r, ...)
+{
+  va_list ap;
+
+  va_start (ap, r);
+  decode_valist (r, NULL, ap);
+  va_end (ap);
+}
+
+/* The same, with @input on its standard input. */
+static void
+decode_input (Run    *r,
+              GBytes *input,
+              ...)
+{
+  va_list ap;
+
+  va_start (ap, input);
+  decode_valist (r, input, ap);
+  va_end (ap);
 }
 
 static void
@@ -175,6 +226,34 @@ test_json (Fixture       *f,
   g_assert_true (json_object_has_member (json_array_get_object_element (results, 1), "error"));
 }
 
+/* A PNG of a few KiB declaring 30000 × 30000 pixels (3.6 GB decoded) is
+ * refused from its header, with a message, and the other files are still
+ * read: as a file, and as a stream (a pipe, which is how the GUI's pasted
+ * pictures load too). tihuo-cli runs with 1 GiB of address space, so a
+ * decode that started would fail rather than succeed slowly. */
+static void
+test_bomb (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autoptr(GBytes) bomb = th_test_png_bomb (30000, 30000);
+  g_auto(Run) file = { 0 };
+  g_auto(Run) piped = { 0 };
+
+  g_assert_cmpuint (g_bytes_get_size (bomb), <, 16384);
+  decode (&file, "bomb.png", "one.png", NULL);
+  g_test_message ("%s", file.err);
+  g_assert_cmpint (file.status, ==, 2);
+  g_assert_cmpstr (file.out, ==, "one.png\t10000001\n");
+  g_assert_nonnull (strstr (file.err, "bomb.png"));
+  g_assert_nonnull (strstr (file.err, "30000 × 30000 pixels"));
+  g_assert_nonnull (strstr (file.err, "40 megapixels"));
+
+  decode_input (&piped, bomb, "/dev/stdin", NULL);
+  g_test_message ("%s", piped.err);
+  g_assert_cmpint (piped.status, ==, 2);
+  g_assert_nonnull (strstr (piped.err, "30000 × 30000 pixels"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -187,6 +266,7 @@ main (int   argc,
   ADD ("/tihuo/cli-decode/corrupt", test_corrupt);
   ADD ("/tihuo/cli-decode/usage", test_usage);
   ADD ("/tihuo/cli-decode/json", test_json);
+  ADD ("/tihuo/cli-decode/bomb", test_bomb);
 #undef ADD
 
   return g_test_run ();

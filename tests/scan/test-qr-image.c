@@ -3,6 +3,9 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <sys/resource.h>
+
+#include "th-test-util.h"
 
 #include "th-qr-image.h"
 #include "th-qr-synth.h"
@@ -207,11 +210,71 @@ test_transparent (Fixture       *f,
   g_assert_cmpstr (texts->pdata[0], ==, "10000005");
 }
 
+/* A picture declaring 30000 × 30000 pixels is refused from its header, as
+ * a file and as pasted bytes, and one pixel over the limit is too; an
+ * in-memory pixbuf over the limit yields no code rather than being
+ * converted. */
+static void
+test_bomb (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autoptr(GBytes) bomb = th_test_png_bomb (30000, 30000);
+  g_autoptr(GBytes) edge = th_test_png_bomb (TH_MAX_IMAGE_PIXELS / 4000 + 1, 4000);
+  g_autoptr(GFile) file = write_bytes (f, "bomb.png", g_bytes_get_data (bomb, NULL), g_bytes_get_size (bomb));
+  g_autoptr(GFile) edge_file = write_bytes (f, "edge.png", g_bytes_get_data (edge, NULL), g_bytes_get_size (edge));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) texts = NULL;
+
+  g_assert_null (th_qr_decode_file (file, NULL, &error));
+  g_assert_error (error, TH_SCAN_ERROR, TH_SCAN_ERROR_TOO_LARGE);
+  g_assert_nonnull (strstr (error->message, "30000 × 30000"));
+  g_clear_error (&error);
+
+  g_assert_null (th_qr_decode_bytes (bomb, NULL, &error));
+  g_assert_error (error, TH_SCAN_ERROR, TH_SCAN_ERROR_TOO_LARGE);
+  g_assert_nonnull (strstr (error->message, "pasted picture"));
+  g_clear_error (&error);
+
+  g_assert_null (th_qr_decode_file (edge_file, NULL, &error));
+  g_assert_error (error, TH_SCAN_ERROR, TH_SCAN_ERROR_TOO_LARGE);
+  g_clear_error (&error);
+  g_assert_null (th_qr_decode_bytes (edge, NULL, &error));
+  g_assert_error (error, TH_SCAN_ERROR, TH_SCAN_ERROR_TOO_LARGE);
+  g_clear_error (&error);
+
+  g_assert_true (th_qr_image_check_size (8000, 5000, "x", NULL));
+  g_assert_false (th_qr_image_check_size (8001, 5000, "x", NULL));
+  g_assert_false (th_qr_image_check_size (G_MAXINT, G_MAXINT, "x", NULL));
+  g_assert_false (th_qr_image_check_size (0, 10, "x", NULL));
+
+  {
+    /* 120 MB of address space, never touched when the guard holds. */
+    g_autoptr(GdkPixbuf) wide = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, 20000, 2001);
+
+    g_assert_nonnull (wide);
+    texts = th_qr_decode_pixbuf (wide);
+    g_assert_cmpuint (texts->len, ==, 0);
+  }
+}
+
+/* A decode started by mistake fails fast instead of filling the machine
+ * (not under AddressSanitizer, which reserves terabytes of shadow memory). */
+static void
+limit_memory (void)
+{
+#ifndef __SANITIZE_ADDRESS__
+  struct rlimit limit = { (rlim_t) 2 << 30, (rlim_t) 2 << 30 };
+
+  setrlimit (RLIMIT_AS, &limit);
+#endif
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
+  limit_memory ();
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/tihuo/qr-image/file", test_file);
@@ -221,6 +284,7 @@ main (int   argc,
   ADD ("/tihuo/qr-image/bytes", test_bytes);
   ADD ("/tihuo/qr-image/async", test_async);
   ADD ("/tihuo/qr-image/transparent", test_transparent);
+  ADD ("/tihuo/qr-image/bomb", test_bomb);
 #undef ADD
 
   return g_test_run ();

@@ -53,6 +53,9 @@ choose_lines (ThDb                 *db,
               GError              **error)
 {
   g_autoptr(GArray) lines = g_array_new (FALSE, TRUE, sizeof (ThCaseLine));
+
+  /* Each line owns its SKU and name, here as in a ThCase. */
+  g_array_set_clear_func (lines, _th_case_line_clear);
   g_autoptr(ThOrder) order = NULL;
   g_autoptr(GError) local_error = NULL;
 

@@ -2,10 +2,13 @@
 /* Case photos are copied into the data folder under their SHA-256, so the
  * case keeps them when the original is deleted, and a photo attached twice
  * is stored once. The content is checked, not the file name: a renamed
- * document is refused. */
+ * document is refused, and so is a picture whose header declares more than
+ * TH_MAX_IMAGE_PIXELS (a few KiB can declare gigabytes, and the GUI makes
+ * thumbnails). */
 #include "config.h"
 
 #include <errno.h>
+#include <gdk-pixbuf/gdk-pixbuf.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
@@ -74,6 +77,76 @@ not_a_photo (const char  *display,
   return FALSE;
 }
 
+static gboolean
+too_many_pixels (const char  *display,
+                 int          width,
+                 int          height,
+                 GError     **error)
+{
+  if (width > 0 && height > 0 && (gint64) width * height <= TH_MAX_IMAGE_PIXELS)
+    return FALSE;
+  g_set_error (error, TH_ERROR, TH_ERROR_INVALID,
+               _("The photo “%s” is %d × %d pixels; a photo can be at most %d megapixels. "
+                 "Choose a smaller photo, or take it again at a lower resolution."),
+               display, width, height, TH_MAX_IMAGE_PIXELS / 1000000);
+  return TRUE;
+}
+
+/* The loader is told to stop at the header, as gdk_pixbuf_get_file_info()
+ * does, so nothing of the picture's size is allocated. */
+static void
+size_prepared_cb (GdkPixbufLoader *loader,
+                  int              width,
+                  int              height,
+                  gpointer         user_data)
+{
+  int *size = user_data;
+
+  size[0] = width;
+  size[1] = height;
+  gdk_pixbuf_loader_set_size (loader, 0, 0);
+}
+
+/* FALSE when no gdk-pixbuf loader reads the header (HEIC on most systems):
+ * nothing here will decode such a photo either. */
+static gboolean
+header_size (const guint8 *data,
+             gsize         len,
+             int          *width,
+             int          *height)
+{
+  g_autoptr(GdkPixbufLoader) loader = gdk_pixbuf_loader_new ();
+  int size[2] = { 0, 0 };
+
+  g_signal_connect (loader, "size-prepared", G_CALLBACK (size_prepared_cb), size);
+  for (gsize done = 0; done < len && size[0] == 0; done += 65536)
+    if (!gdk_pixbuf_loader_write (loader, data + done, MIN (65536, len - done), NULL))
+      break;
+  gdk_pixbuf_loader_close (loader, NULL);
+  *width = size[0];
+  *height = size[1];
+  return size[0] != 0 || size[1] != 0;
+}
+
+gboolean
+th_case_check_photo_pixels (const char  *path,
+                            GError     **error)
+{
+  g_autofree char *display = NULL;
+  int width = 0, height = 0;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  display = g_filename_display_basename (path);
+  if (gdk_pixbuf_get_file_info (path, &width, &height) == NULL)
+    {
+      g_set_error (error, TH_ERROR, TH_ERROR_INVALID,
+                   _("The photo “%s” cannot be shown on this computer."), display);
+      return FALSE;
+    }
+  return !too_many_pixels (display, width, height, error);
+}
+
 gboolean
 th_case_import_photo (const char   *photo_dir,
                       const char   *path,
@@ -116,6 +189,13 @@ th_case_import_photo (const char   *photo_dir,
     return too_big (display, len, error);
   if (!looks_like_photo ((const guint8 *) contents, len))
     return not_a_photo (display, error);
+  {
+    int width, height;
+
+    if (header_size ((const guint8 *) contents, len, &width, &height) &&
+        too_many_pixels (display, width, height, error))
+      return FALSE;
+  }
 
   sum = g_checksum_new (G_CHECKSUM_SHA256);
   g_checksum_update (sum, (const guchar *) contents, len);

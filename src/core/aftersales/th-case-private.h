@@ -6,6 +6,8 @@
 G_BEGIN_DECLS
 
 ThCase  *_th_case_new        (void);
+/* The clear function of an array of ThCaseLine. */
+void     _th_case_line_clear (gpointer     data);
 /* Trimmed, valid UTF-8 of 0 (or 1 when @required) to @max_chars characters. */
 char    *_th_case_clean_text (const char  *text,
                               gboolean     required,

@@ -16,8 +16,8 @@ G_DEFINE_BOXED_TYPE (ThCase, th_case, th_case_ref, th_case_unref)
 static const char * const status_names[] = { "open", "responded", "resolved", "rejected" };
 static const char * const resolution_names[] = { "refund", "replacement", "coupon", "none" };
 
-static void
-case_line_clear (gpointer data)
+void
+_th_case_line_clear (gpointer data)
 {
   ThCaseLine *l = data;
 
@@ -49,7 +49,7 @@ _th_case_new (void)
   c->order_id = -1;
   c->resolution = TH_RESOLUTION_NONE;
   c->lines = g_array_new (FALSE, TRUE, sizeof (ThCaseLine));
-  g_array_set_clear_func (c->lines, case_line_clear);
+  g_array_set_clear_func (c->lines, _th_case_line_clear);
   c->photos = g_array_new (FALSE, TRUE, sizeof (ThCasePhoto));
   return c;
 }

@@ -110,6 +110,10 @@ gint64        th_case_get_due_at          (const ThCase          *c,
 char         *th_case_default_photo_dir   (ThDb                  *db);
 /* Checks @path is a JPEG, PNG, WebP or HEIC photo of at most 10 MiB and
  * copies it into @photo_dir under its SHA-256. Blocking file I/O. */
+/* Whether the picture at @path may be decoded (for a thumbnail): its size is
+ * read from its header and is at most TH_MAX_IMAGE_PIXELS. */
+gboolean      th_case_check_photo_pixels  (const char            *path,
+                                           GError               **error);
 gboolean      th_case_import_photo        (const char            *photo_dir,
                                            const char            *path,
                                            ThCasePhoto           *photo,

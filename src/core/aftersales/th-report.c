@@ -10,6 +10,7 @@
 #include "th-error.h"
 #include "th-money.h"
 #include "th-report.h"
+#include "th-time.h"
 
 static void
 row_clear (gpointer data)
@@ -44,18 +45,7 @@ th_report_parse_month (const char *text,
                        int        *year,
                        int        *month)
 {
-  guint64 y, m;
-  g_auto(GStrv) parts = NULL;
-
-  if (text == NULL || strlen (text) != 7 || text[4] != '-')
-    return FALSE;
-  parts = g_strsplit (text, "-", 2);
-  if (!g_ascii_string_to_unsigned (parts[0], 10, 1970, 9999, &y, NULL) ||
-      !g_ascii_string_to_unsigned (parts[1], 10, 1, 12, &m, NULL))
-    return FALSE;
-  *year = (int) y;
-  *month = (int) m;
-  return TRUE;
+  return th_time_parse_month (text, year, month);
 }
 
 static ThReportRow *
@@ -175,12 +165,16 @@ th_report_month (ThDb        *db,
 
   if (tz == NULL)
     tz = local_tz = g_time_zone_new_local ();
-  if (month < 1 || month > 12 || !(start = g_date_time_new (tz, year, month, 1, 0, 0, 0)))
+  /* Within the bounds, the next month's start is always a GDateTime. */
+  if (year < TH_TIME_FIRST_YEAR || year > TH_TIME_LAST_YEAR || month < 1 || month > 12 ||
+      !(start = g_date_time_new (tz, year, month, 1, 0, 0, 0)) ||
+      !(end = g_date_time_add_months (start, 1)))
     {
-      g_set_error (error, TH_ERROR, TH_ERROR_INVALID, _("Choose a month as YYYY-MM, like 2026-11."));
+      g_set_error (error, TH_ERROR, TH_ERROR_INVALID,
+                   _("Choose a month from %04d-01 to %04d-12, like 2026-11."),
+                   TH_TIME_FIRST_YEAR, TH_TIME_LAST_YEAR);
       return NULL;
     }
-  end = g_date_time_add_months (start, 1);
   report->year = year;
   report->month = month;
   report->since = g_date_time_to_unix (start);

@@ -126,6 +126,72 @@ existing_revision (ThDb     *db,
   return TRUE;
 }
 
+static gboolean
+issued_code (ThDb     *db,
+             gint64    id,
+             char    **code,
+             GError  **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (!(stmt = th_db_prepare (db, "SELECT issued_code FROM orders WHERE id = ?", error)))
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+    *code = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return th_db_set_error (db, error, "reading an order");
+  return TRUE;
+}
+
+/* Pickup codes are recycled by the platform over months, so several orders
+ * may have been given @code. It belongs to the newest order (largest
+ * created_at, then id; an unknown created_at counts as oldest) among those
+ * still waiting to be handed over; when none is waiting, to the newest of
+ * all. Whichever order changed, ownership is worked out from scratch, so a
+ * late revision of an old, collected order never takes the code back. */
+static gboolean
+settle_code (ThDb        *db,
+             const char  *code,
+             GError     **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 owner = -1;
+  int rc;
+
+  if (!(stmt = th_db_prepare (db,
+                              "SELECT id FROM orders o WHERE issued_code = ?1 ORDER BY "
+                              "(status = 'paid' AND EXISTS (SELECT 1 FROM order_lines l WHERE l.order_id = o.id "
+                              "  AND l.collected_qty + l.refunded_qty < l.qty)) DESC, "
+                              "created_at DESC NULLS LAST, id DESC LIMIT 1", error)))
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, code, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    owner = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return th_db_set_error (db, error, "finding who holds a pickup code");
+
+  if (!(stmt = th_db_prepare (db, "UPDATE orders SET pickup_code = NULL WHERE pickup_code = ?1 AND id != ?2", error)))
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, code, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, owner);
+  if (!th_db_step_done (db, stmt, "releasing a recycled pickup code", error))
+    return FALSE;
+  if (owner < 0)
+    return TRUE;
+
+  if (!(stmt = th_db_prepare (db, "UPDATE orders SET pickup_code = ?1 WHERE id = ?2", error)))
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, code, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, owner);
+  return th_db_step_done (db, stmt, "handing over a recycled pickup code", error);
+}
+
 /**
  * th_order_store_apply:
  *
@@ -139,6 +205,7 @@ th_order_store_apply (ThDb          *db,
 {
   g_autoptr(GHashTable) deltas = g_hash_table_new (NULL, NULL);
   g_autoptr(GHashTable) refund_deltas = g_hash_table_new (NULL, NULL);
+  g_autofree char *previous_code = NULL;
   gint64 refund_amount = 0;
   gboolean was_provisional = FALSE;
   gboolean whole_order = FALSE;
@@ -163,24 +230,25 @@ th_order_store_apply (ThDb          *db,
    * answers our event with a conflict. */
   order->refunded = MIN (order->paid, order->refunded + refund_amount);
 
-  /* Pickup codes are recycled by the platform over months: the newest order
-   * holding a code owns it. */
-  if (!(stmt = th_db_prepare (db, "UPDATE orders SET pickup_code = NULL WHERE pickup_code = ? AND id != ?", error)))
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, order->pickup_code, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 2, order->id);
-  if (!th_db_step_done (db, stmt, "releasing a recycled pickup code", error))
+  if (revision >= 0 && !issued_code (db, order->id, &previous_code, error))
     return FALSE;
 
+  /* pickup_code itself is left to settle_code(), once the lines are in. */
   if (!(stmt = th_db_prepare (db,
-                              "INSERT INTO orders (" ORDER_COLUMNS ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, 0) "
-                              "ON CONFLICT (id) DO UPDATE SET station_id = ?2, pickup_code = ?3, customer_name = ?4, "
+                              "INSERT INTO orders (" ORDER_COLUMNS ", issued_code) "
+                              "VALUES (?1, ?2, NULL, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, 0, ?15, ?3) "
+                              "ON CONFLICT (id) DO UPDATE SET station_id = ?2, issued_code = ?3, customer_name = ?4, "
                               "phone_tail = ?5, slot_date = ?6, slot_start = ?7, slot_end = ?8, status = ?9, paid = ?10, "
-                              "refunded = ?11, note = ?12, revision = ?13, updated_at = ?14, provisional = 0", error)))
+                              "refunded = ?11, note = ?12, revision = ?13, updated_at = ?14, provisional = 0, "
+                              "created_at = ?15", error)))
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, order->id);
   sqlite3_bind_int64 (stmt, 2, order->station_id);
   sqlite3_bind_text (stmt, 3, order->pickup_code, -1, SQLITE_STATIC);
+  if (order->created_at != 0)
+    sqlite3_bind_int64 (stmt, 15, order->created_at);
+  else
+    sqlite3_bind_null (stmt, 15);
   sqlite3_bind_text (stmt, 4, order->customer_name, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 5, order->phone_tail, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 6, order->slot_date, -1, SQLITE_STATIC);
@@ -237,6 +305,13 @@ th_order_store_apply (ThDb          *db,
       if (!th_db_step_done (db, stmt, "saving an order line", error))
         return FALSE;
     }
+
+  /* A code the order no longer has may belong to another order again. */
+  if (previous_code && g_strcmp0 (previous_code, order->pickup_code) != 0 &&
+      !settle_code (db, previous_code, error))
+    return FALSE;
+  if (order->pickup_code && !settle_code (db, order->pickup_code, error))
+    return FALSE;
 
   if (stats)
     {

@@ -9,6 +9,7 @@
 
 #include "th-json.h"
 #include "th-order-private.h"
+#include "th-time.h"
 
 static gboolean
 is_digits (const char *s,
@@ -228,6 +229,11 @@ th_order_new_from_json (JsonNode  *node,
   g_clear_pointer (&order->updated_at, g_free);
   if (!th_json_reader_timestamp (&r, obj, "updated_at", FALSE, NULL, &order->updated_at))
     return th_json_reader_propagate (&r, error), NULL;
+  /* New in v1.1. Without it, the id alone says which order is newer: the
+   * contract's fallback, updated_at, would let any late revision of an old
+   * order pass for the newest one. */
+  if (!th_json_reader_timestamp (&r, obj, "created_at", FALSE, &order->created_at, NULL))
+    return th_json_reader_propagate (&r, error), NULL;
 
   return g_steal_pointer (&order);
 }
@@ -305,6 +311,13 @@ th_order_to_json (ThOrder *order)
   json_builder_add_int_value (b, order->revision);
   json_builder_set_member_name (b, "updated_at");
   json_builder_add_string_value (b, order->updated_at);
+  if (order->created_at != 0)
+    {
+      g_autofree char *created_at = th_time_format_rfc3339 (order->created_at);
+
+      json_builder_set_member_name (b, "created_at");
+      json_builder_add_string_value (b, created_at);
+    }
   json_builder_set_member_name (b, "provisional");
   json_builder_add_boolean_value (b, order->provisional);
   json_builder_end_object (b);

@@ -43,6 +43,7 @@ load_row (ThDb          *db,
   order->revision = sqlite3_column_int64 (stmt, 12);
   DUP_TEXT (updated_at, 13);
   order->provisional = sqlite3_column_int (stmt, 14);
+  order->created_at = sqlite3_column_int64 (stmt, 15);
 #undef DUP_TEXT
 
   if (!(lines = th_db_prepare (db,

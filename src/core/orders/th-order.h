@@ -40,6 +40,7 @@ typedef struct {
   char          *note;
   gint64         revision;
   char          *updated_at;      /* RFC 3339 */
+  gint64         created_at;      /* unix seconds; 0 when the platform did not say (v1) */
   gboolean       provisional;
 } ThOrder;
 

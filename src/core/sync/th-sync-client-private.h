@@ -18,6 +18,8 @@ struct _ThSyncClient
   char            *token;
   guint            timeout;
   guint            page_limit;
+  guint            request_deadline;
+  guint            run_deadline;
   ThSync          *engine;
 
   GNetworkMonitor *monitor;
@@ -31,6 +33,9 @@ struct _ThSyncClient
   gint64           pull_due;
   gint64           keys_due;
   gint64           retry_at;
+  /* A failed pull or keys refresh backs off only themselves: new events
+   * still leave as soon as they are due. */
+  gint64           push_retry_at;
   guint            n_failures;
   guint            timer_id;
   guint            poll_id;

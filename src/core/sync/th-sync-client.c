@@ -212,6 +212,8 @@ static void
 th_sync_client_init (ThSyncClient *self)
 {
   self->timeout = TH_SYNC_DEFAULT_TIMEOUT;
+  self->request_deadline = TH_SYNC_DEFAULT_REQUEST_DEADLINE;
+  self->run_deadline = TH_SYNC_DEFAULT_RUN_DEADLINE;
   self->page_limit = TH_SYNC_DEFAULT_LIMIT;
   self->push_due = self->pull_due = self->keys_due = TH_SYNC_NEVER;
   self->attention = g_list_store_new (TH_TYPE_SYNC_ATTENTION);
@@ -267,7 +269,7 @@ th_sync_client_sync_now (ThSyncClient *self)
   g_return_if_fail (TH_IS_SYNC_CLIENT (self));
 
   self->n_failures = 0;
-  self->retry_at = 0;
+  self->retry_at = self->push_retry_at = 0;
   if (self->state == TH_SYNC_STATE_AUTH_FAILED)
     _th_sync_client_set_state (self, TH_SYNC_STATE_OFFLINE);
   _th_sync_scheduler_all_due (self);
@@ -383,6 +385,17 @@ th_sync_client_set_timeout (ThSyncClient *self,
 {
   g_return_if_fail (TH_IS_SYNC_CLIENT (self));
   self->timeout = MAX (seconds, 1);
+}
+
+/* See th_sync_set_deadlines(); a run's default is TH_SYNC_DEFAULT_RUN_DEADLINE. */
+void
+th_sync_client_set_deadlines (ThSyncClient *self,
+                              guint         seconds,
+                              guint         run_seconds)
+{
+  g_return_if_fail (TH_IS_SYNC_CLIENT (self));
+  self->request_deadline = MAX (seconds, 1);
+  self->run_deadline = run_seconds;
 }
 
 void

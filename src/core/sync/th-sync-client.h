@@ -81,6 +81,9 @@ void          th_sync_client_set_timeout        (ThSyncClient    *self,
                                                  guint            seconds);
 void          th_sync_client_set_page_limit     (ThSyncClient    *self,
                                                  guint            limit);
+void          th_sync_client_set_deadlines      (ThSyncClient    *self,
+                                                 guint            seconds,
+                                                 guint            run_seconds);
 
 /* The wait before retry number @n_failures (1 for the first), in ms.
  * @jitter is in [0, 1); @retry_after is in seconds, or -1. */

@@ -18,9 +18,10 @@
 
 struct _ThSyncHttp
 {
-  SoupSession *session;
-  char        *base_url;     /* without a trailing slash */
-  char        *auth_header;  /* "Bearer …" */
+  SoupSession    *session;
+  char           *base_url;     /* without a trailing slash */
+  char           *auth_header;  /* "Bearer …" */
+  ThSyncDeadlines deadlines;
 };
 
 static gboolean
@@ -96,7 +97,19 @@ _th_sync_http_new (const char  *base_url,
     len--;
   http->base_url = g_strndup (base_url, len);
   http->auth_header = g_strconcat ("Bearer ", token ? token : "", NULL);
+  http->deadlines.request_seconds = TH_SYNC_DEFAULT_REQUEST_DEADLINE;
   return http;
+}
+
+void
+_th_sync_http_set_deadlines (ThSyncHttp *http,
+                             guint       request_seconds,
+                             gint64      run_end,
+                             guint       run_seconds)
+{
+  http->deadlines.request_seconds = MAX (request_seconds, 1);
+  http->deadlines.run_end = run_end;
+  http->deadlines.run_seconds = run_seconds;
 }
 
 void
@@ -104,6 +117,7 @@ _th_sync_http_free (ThSyncHttp *http)
 {
   if (http == NULL)
     return;
+  _th_sync_deadlines_clear (&http->deadlines);
   g_clear_object (&http->session);
   g_free (http->base_url);
   /* Do not leave the token lying in freed memory. */
@@ -260,15 +274,15 @@ status_error (SoupMessage  *msg,
   return FALSE;
 }
 
-GBytes *
-_th_sync_http_fetch (ThSyncHttp    *http,
-                     const char    *method,
-                     const char    *path,
-                     const char    *query,
-                     GBytes        *body,
-                     ThSyncReply   *reply,
-                     GCancellable  *cancellable,
-                     GError       **error)
+static GBytes *
+fetch (ThSyncHttp    *http,
+       const char    *method,
+       const char    *path,
+       const char    *query,
+       GBytes        *body,
+       ThSyncReply   *reply,
+       GCancellable  *cancellable,
+       GError       **error)
 {
   g_autofree char *url = g_strconcat (http->base_url, path, query ? "?" : NULL, query, NULL);
   g_autoptr(GUri) uri = g_uri_parse (url, SOUP_HTTP_URI_FLAGS, error);
@@ -335,6 +349,28 @@ _th_sync_http_fetch (ThSyncHttp    *http,
       error_body = read_body (msg, stream, MAX_ERROR_BODY, http->base_url, cancellable, NULL);
       return status_error (msg, method, path, reply, error), NULL;
     }
+}
+
+GBytes *
+_th_sync_http_fetch (ThSyncHttp    *http,
+                     const char    *method,
+                     const char    *path,
+                     const char    *query,
+                     GBytes        *body,
+                     ThSyncReply   *reply,
+                     GCancellable  *cancellable,
+                     GError       **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  ThSyncDeadline deadline = { 0 };
+  GBytes *data;
+
+  _th_sync_deadline_begin (&http->deadlines, &deadline, cancellable);
+  data = fetch (http, method, path, query, body, reply, deadline.cancellable, &local_error);
+  _th_sync_deadline_end (&http->deadlines, &deadline, http->base_url, method, path, &local_error);
+  if (local_error != NULL)
+    g_propagate_error (error, g_steal_pointer (&local_error));
+  return data;
 }
 
 JsonNode *

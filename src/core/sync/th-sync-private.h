@@ -20,11 +20,46 @@ typedef struct {
   gint64 retry_after;   /* seconds, or -1 */
 } ThSyncReply;
 
+/* th-sync-deadline.c: the overall deadlines of one run's requests. */
+typedef struct {
+  guint         request_seconds;
+  gint64        run_end;        /* monotonic µs, 0 for none */
+  guint         run_seconds;    /* for the message */
+  GMainContext *context;        /* the timers' thread, made on first use */
+  GMainLoop    *loop;
+  GThread      *thread;
+} ThSyncDeadlines;
+
+typedef struct {
+  GCancellable *cancellable;    /* the request's own */
+  GCancellable *caller;
+  gulong        caller_handler;
+  GSource      *timer;
+  gboolean      by_run;         /* the run's deadline is the nearer one */
+} ThSyncDeadline;
+
+void        _th_sync_deadlines_clear (ThSyncDeadlines *deadlines);
+void        _th_sync_deadline_begin  (ThSyncDeadlines *deadlines,
+                                      ThSyncDeadline  *d,
+                                      GCancellable    *caller);
+void        _th_sync_deadline_end    (ThSyncDeadlines *deadlines,
+                                      ThSyncDeadline  *d,
+                                      const char      *base_url,
+                                      const char      *method,
+                                      const char      *path,
+                                      GError         **error);
+
 ThSyncHttp *_th_sync_http_new      (const char    *base_url,
                                     const char    *token,
                                     guint          timeout_seconds,
                                     GError       **error);
 void        _th_sync_http_free     (ThSyncHttp    *http);
+/* @request_seconds bounds each request; @run_end (monotonic µs, 0 for
+ * none), set once @run_seconds are up, bounds them all. */
+void        _th_sync_http_set_deadlines (ThSyncHttp *http,
+                                         guint       request_seconds,
+                                         gint64      run_end,
+                                         guint       run_seconds);
 /* Sends one request to @path (relative to the base URL, starting with "/")
  * and parses the 200 answer as JSON. Every refusal in central-api.md
  * ("Limits", "Retries") is an error in TH_SYNC_ERROR. */

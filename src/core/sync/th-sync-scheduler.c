@@ -38,6 +38,8 @@ typedef struct {
   char        *token;
   guint        timeout;
   guint        page_limit;
+  guint        request_deadline;
+  guint        run_deadline;
 } RunData;
 
 static void
@@ -78,6 +80,7 @@ run_thread (GTask        *task,
   th_sync_set_token (self->engine, run->token);
   th_sync_set_timeout (self->engine, run->timeout);
   th_sync_set_page_limit (self->engine, run->page_limit);
+  th_sync_set_deadlines (self->engine, run->request_deadline, run->run_deadline);
 
   if (th_sync_run (self->engine, run->what, &run->report, cancellable, &error))
     g_task_return_boolean (task, TRUE);
@@ -124,10 +127,16 @@ run_finished_cb (GObject      *object,
     }
 
   mark_done (self, run->report.done);
-  if (ok)
+  if (ok && run->what == TH_SYNC_PUSH && self->n_failures > 0)
+    {
+      /* A push alone says nothing of the pull that is waiting out its
+       * backoff: that one goes on waiting. */
+      self->push_retry_at = 0;
+    }
+  else if (ok)
     {
       self->n_failures = 0;
-      self->retry_at = 0;
+      self->retry_at = self->push_retry_at = 0;
       _th_sync_client_set_state (self, TH_SYNC_STATE_ONLINE);
       _th_sync_client_set_error (self, NULL);
     }
@@ -145,6 +154,11 @@ run_finished_cb (GObject      *object,
       self->n_failures++;
       delay = th_sync_backoff_ms (self->n_failures, run->report.retry_after, g_random_double ());
       self->retry_at = g_get_monotonic_time () + delay * 1000;
+      /* Only a failed push makes the next push wait. */
+      if ((run->what & TH_SYNC_PUSH) && !(run->report.done & TH_SYNC_PUSH))
+        self->push_retry_at = self->retry_at;
+      else
+        self->push_retry_at = 0;
       _th_sync_client_set_state (self, TH_SYNC_STATE_OFFLINE);
       _th_sync_client_set_error (self, error->message);
       g_signal_emit (self, _th_sync_client_signals[TH_SYNC_CLIENT_SIGNAL_RETRY_SCHEDULED], 0, (guint) delay);
@@ -175,6 +189,8 @@ start_run (ThSyncClient *self,
   run->token = g_strdup (self->token);
   run->timeout = self->timeout;
   run->page_limit = self->page_limit;
+  run->request_deadline = self->request_deadline;
+  run->run_deadline = self->run_deadline;
 
   self->running = TRUE;
   self->cancellable = g_cancellable_new ();
@@ -196,13 +212,13 @@ timer_cb (gpointer user_data)
   ThSyncWhat what = 0;
 
   self->timer_id = 0;
-  if (self->push_due <= now)
+  if (self->push_due <= now && now >= self->push_retry_at)
     what |= TH_SYNC_PUSH;
-  if (self->pull_due <= now)
+  if (self->pull_due <= now && now >= self->retry_at)
     what |= TH_SYNC_PULL;
-  if (self->keys_due <= now)
+  if (self->keys_due <= now && now >= self->retry_at)
     what |= TH_SYNC_KEYS;
-  if (what != 0 && now >= self->retry_at)
+  if (what != 0)
     start_run (self, what);
   else
     reschedule (self);
@@ -218,10 +234,13 @@ reschedule (ThSyncClient *self)
   if (!self->started || self->running || self->state == TH_SYNC_STATE_AUTH_FAILED)
     return;
 
-  next = MIN (self->push_due, MIN (self->pull_due, self->keys_due));
+  next = MIN (self->pull_due, self->keys_due);
+  if (next != TH_SYNC_NEVER)
+    next = MAX (next, self->retry_at);
+  if (self->push_due != TH_SYNC_NEVER)
+    next = MIN (next, MAX (self->push_due, self->push_retry_at));
   if (next == TH_SYNC_NEVER)
     return;
-  next = MAX (next, self->retry_at);
   self->timer_id = g_timeout_add ((guint) CLAMP ((next - now + 999) / 1000, 0, G_MAXUINT), timer_cb, self);
 }
 
@@ -265,7 +284,7 @@ network_changed_cb (GNetworkMonitor *monitor,
     {
       /* The backoff was about the old network; the new one deserves a try now. */
       self->n_failures = 0;
-      self->retry_at = 0;
+      self->retry_at = self->push_retry_at = 0;
       _th_sync_scheduler_all_due (self);
     }
 }

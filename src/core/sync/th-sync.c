@@ -20,6 +20,8 @@ struct _ThSync
   char  *token;
   guint  timeout;
   guint  page_limit;
+  guint  request_deadline;
+  guint  run_deadline;
 };
 
 static const char * const error_nicks[] = {
@@ -58,6 +60,7 @@ th_sync_new (ThDb        *db,
   self->base_url = g_strdup (base_url);
   self->timeout = TH_SYNC_DEFAULT_TIMEOUT;
   self->page_limit = TH_SYNC_DEFAULT_LIMIT;
+  self->request_deadline = TH_SYNC_DEFAULT_REQUEST_DEADLINE;
   return self;
 }
 
@@ -95,6 +98,16 @@ th_sync_set_page_limit (ThSync *self,
 {
   g_return_if_fail (self != NULL);
   self->page_limit = CLAMP (limit, 1, TH_SYNC_MAX_LIMIT);
+}
+
+void
+th_sync_set_deadlines (ThSync *self,
+                       guint   seconds,
+                       guint   run_seconds)
+{
+  g_return_if_fail (self != NULL);
+  self->request_deadline = MAX (seconds, 1);
+  self->run_deadline = run_seconds;
 }
 
 static void
@@ -140,8 +153,10 @@ fail:
  * @what: the parts to do, in the order push, pull, keys
  * @report: (out caller-allocates): what happened, filled even on failure
  *
- * Blocks until done. Stops at the first failure: the parts before it stay
- * done, and nothing of the failing part is half-applied.
+ * Blocks until done, or until a deadline (th_sync_set_deadlines()). Stops
+ * at the first failure: the parts before it stay done, and nothing of the
+ * failing part is half-applied. The push comes first, so new events leave
+ * even when the pull after it stalls.
  */
 gboolean
 th_sync_run (ThSync        *self,
@@ -167,6 +182,9 @@ th_sync_run (ThSync        *self,
     return FALSE;
   if (!(http = _th_sync_http_new (self->base_url, self->token, self->timeout, &local_error)))
     goto out;
+  _th_sync_http_set_deadlines (http, self->request_deadline,
+                               self->run_deadline ? g_get_monotonic_time () + (gint64) self->run_deadline * G_USEC_PER_SEC : 0,
+                               self->run_deadline);
 
   if ((what & TH_SYNC_PUSH) &&
       !_th_sync_push (self->db, http, station_id, report, cancellable, &local_error))

@@ -33,6 +33,11 @@ typedef enum {
 #define TH_SYNC_DEFAULT_LIMIT   500
 #define TH_SYNC_MAX_LIMIT       1000
 #define TH_SYNC_DEFAULT_TIMEOUT 30
+/* Overall deadlines: the timeout above is per read, so a server trickling
+ * one byte at a time would hold a request for ever. A page of 1000 orders
+ * (about 1 MB) takes a few seconds even on a slow line. */
+#define TH_SYNC_DEFAULT_REQUEST_DEADLINE 60
+#define TH_SYNC_DEFAULT_RUN_DEADLINE     300
 
 typedef enum {
   TH_SYNC_PUSH = 1 << 0,
@@ -71,6 +76,13 @@ void     th_sync_set_timeout      (ThSync        *self,
                                    guint          seconds);
 void     th_sync_set_page_limit   (ThSync        *self,
                                    guint          limit);
+/* Each request must be over within @seconds (default
+ * TH_SYNC_DEFAULT_REQUEST_DEADLINE), and a whole th_sync_run() within
+ * @run_seconds (0, the default: no limit beyond the requests'). Either ends
+ * the run with TH_SYNC_ERROR_TIMEOUT; the parts done before stay done. */
+void     th_sync_set_deadlines    (ThSync        *self,
+                                   guint          seconds,
+                                   guint          run_seconds);
 gboolean th_sync_run              (ThSync        *self,
                                    ThSyncWhat     what,
                                    ThSyncReport  *report,

@@ -18,12 +18,19 @@ _th_imported_photo_free (ThImportedPhoto *imported)
   g_free (imported);
 }
 
+/* Only a picture the core has checked is decoded: a stored photo may come
+ * from before the pixel limit, or from another station's folder. */
 static GdkTexture *
 load_thumbnail (const char *path)
 {
-  g_autoptr(GdkPixbuf) pixbuf = gdk_pixbuf_new_from_file_at_scale (path, THUMBNAIL_SIZE * 2, THUMBNAIL_SIZE * 2,
-                                                                   TRUE, NULL);
-  g_autoptr(GdkPixbuf) rotated = pixbuf ? gdk_pixbuf_apply_embedded_orientation (pixbuf) : NULL;
+  g_autoptr(GdkPixbuf) pixbuf = NULL;
+  g_autoptr(GdkPixbuf) rotated = NULL;
+
+  if (!th_case_check_photo_pixels (path, NULL))
+    return NULL;
+  pixbuf = gdk_pixbuf_new_from_file_at_scale (path, THUMBNAIL_SIZE * 2, THUMBNAIL_SIZE * 2,
+                                              TRUE, NULL);
+  rotated = pixbuf ? gdk_pixbuf_apply_embedded_orientation (pixbuf) : NULL;
 
   return rotated ? gdk_texture_new_for_pixbuf (rotated) : NULL;
 }

@@ -120,7 +120,9 @@ static void
 shift_month (ThSummaryPage *self,
              int            delta)
 {
-  int index = self->year * 12 + (self->month - 1) + delta;
+  /* Within the months the report can sum up (th-time.h). */
+  int index = CLAMP (self->year * 12 + (self->month - 1) + delta,
+                     TH_TIME_FIRST_YEAR * 12, TH_TIME_LAST_YEAR * 12 + 11);
 
   th_summary_page_set_month (self, index / 12, index % 12 + 1);
 }
