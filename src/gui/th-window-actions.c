@@ -111,7 +111,7 @@ _th_window_undo_last (ThWindow *self)
     return;
 
   /* Recorded under whoever is signed in now. */
-  staff = _th_window_dup_staff (self);
+  staff = th_context_dup_staff_name (self->context);
   if (!th_collect_undo (self->db, collection_id, _("Undone at the counter right after handing over"),
                         staff, th_time_now (), NULL, &error))
     result = error->message;

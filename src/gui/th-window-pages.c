@@ -34,10 +34,10 @@ _th_window_show_station (ThWindow *self)
 {
   _th_window_update_identity (self);
   /* Sync runs whether or not anyone is signed in. */
-  _th_window_sync_connect (self);
-  th_counter_page_set_db (self->counter_page, self->db);
+  th_context_connect_sync (self->context);
+  th_counter_page_set_context (self->counter_page, self->context);
   th_orders_page_set_db (self->orders_page, self->db);
-  th_history_page_set_db (self->history_page, self->db);
+  th_history_page_set_context (self->history_page, self->context);
   /* Nobody works the counter without signing in (th-window-staff.c). */
   if (!_th_window_staff_ready (self))
     return;
@@ -153,7 +153,7 @@ th_window_reload_station (ThWindow *self)
   _th_window_update_identity (self);
   th_history_page_reload (self->history_page);
   /* The keyring keeps a token per station. */
-  _th_window_sync_connect (self);
+  th_context_connect_sync (self->context);
 }
 
 /**

@@ -56,7 +56,7 @@ type_pin (Fixture    *f,
 static const char *
 signed_in (Fixture *f)
 {
-  return th_session_get_staff_name (th_window_get_session (f->gui.window));
+  return th_session_get_staff_name (th_context_get_session (th_window_get_context (f->gui.window)));
 }
 
 static void
@@ -141,7 +141,7 @@ test_idle_lock (Fixture       *f,
                 gconstpointer  data)
 {
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
-  ThSession *session = th_window_get_session (f->gui.window);
+  ThSession *session = th_context_get_session (th_window_get_context (f->gui.window));
 
   f->clock_us = (gint64) 1000 * G_USEC_PER_SEC;
   th_session_set_clock (session, fake_clock, f);

@@ -52,8 +52,11 @@ th_gui_fixture_set_up (ThGuiFixture  *f,
   g_settings_set_boolean (settings, "auto-hand-over", FALSE);
 
   f->clock_ms = 1000000;
-  f->window = g_object_ref (th_window_new (NULL, f->base.db));
-  th_session_set_staff (th_window_get_session (f->window), leader);
+  {
+    g_autoptr(ThContext) context = th_context_new (f->base.db);
+    f->window = g_object_ref (th_window_new (NULL, context));
+  }
+  th_session_set_staff (th_context_get_session (th_window_get_context (f->window)), leader);
   th_scanner_burst_set_clock (th_window_get_scanner (f->window), fake_clock, f);
   gtk_window_present (GTK_WINDOW (f->window));
   th_gui_spin (50);

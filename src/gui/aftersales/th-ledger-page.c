@@ -106,6 +106,7 @@ th_ledger_page_dispose (GObject *object)
     gtk_widget_unparent (child);
   g_clear_object (&self->session);
   g_clear_object (&self->db);
+  g_clear_object (&self->context);
   g_clear_pointer (&self->skus, g_strfreev);
 
   G_OBJECT_CLASS (th_ledger_page_parent_class)->dispose (object);
@@ -168,13 +169,14 @@ th_ledger_page_init (ThLedgerPage *self)
 
 void
 th_ledger_page_setup (ThLedgerPage *self,
-                      ThDb         *db,
-                      ThSession    *session)
+                      ThContext    *context)
 {
   g_return_if_fail (TH_IS_LEDGER_PAGE (self));
+  g_return_if_fail (TH_IS_CONTEXT (context));
 
-  g_set_object (&self->session, session);
-  if (g_set_object (&self->db, db))
+  g_set_object (&self->context, context);
+  g_set_object (&self->session, th_context_get_session (context));
+  if (g_set_object (&self->db, th_context_get_db (context)))
     th_ledger_page_reload (self);
   if (self->refresh_id == 0)
     self->refresh_id = g_timeout_add_seconds (REFRESH_SECONDS, refresh_cb, self);
@@ -197,7 +199,7 @@ th_ledger_page_reload (ThLedgerPage *self)
 
   if (self->db == NULL || self->session == NULL)
     return;
-  th_session_get_deadlines (self->session, &deadlines);
+  th_context_get_deadlines (self->context, &deadlines);
   _th_ledger_page_load_products (self);
   status = gtk_drop_down_get_selected (self->status_drop);
   category = gtk_drop_down_get_selected (self->category_drop);
@@ -264,7 +266,7 @@ th_ledger_page_open_case (ThLedgerPage *self,
   g_return_val_if_fail (TH_IS_LEDGER_PAGE (self), NULL);
   g_return_val_if_fail (self->db != NULL, NULL);
 
-  window = th_case_window_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->db, self->session, case_id);
+  window = th_case_window_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->context, case_id);
   g_signal_connect_object (window, "changed", G_CALLBACK (case_changed_cb), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (window));
   return GTK_WINDOW (window);

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "th-activity-watch.h"
 #include "th-db-task.h"
 #include "th-format.h"
 #include "th-order-store.h"
@@ -103,7 +104,7 @@ show_plan (ThRefundDialog *self)
       g_autofree char *why = NULL;
       g_autofree char *description = NULL;
 
-      th_session_get_refund_policy (self->session, &policy);
+      th_context_get_refund_policy (self->context, &policy);
       why = th_refund_describe_approval (plan->approval, &policy);
       /* Translators: %s says why, like “The refund is over ¥50.00.” */
       description = g_strdup_printf (_("%s A supervisor or the leader confirms it with their PIN here."), why);
@@ -121,7 +122,7 @@ _th_refund_dialog_update (ThRefundDialog *self)
   if (self->refund != NULL || self->order == NULL)
     return;
   g_clear_pointer (&self->plan, th_refund_unref);
-  th_session_get_refund_policy (self->session, &policy);
+  th_context_get_refund_policy (self->context, &policy);
 
   if ((lines = _th_refund_dialog_collect_lines (self, &error)))
     {
@@ -197,7 +198,7 @@ submit_action (GtkWidget  *widget,
   job->reason = (ThReason) adw_combo_row_get_selected (self->reason_row);
   job->note = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->note_row)));
   job->staff = g_strdup (th_session_get_staff_name (self->session));
-  th_session_get_refund_policy (self->session, &job->policy);
+  th_context_get_refund_policy (self->context, &job->policy);
   if (self->plan->approval != TH_APPROVAL_NONE)
     {
       job->approver = g_strdup (_th_refund_dialog_get_approver (self));
@@ -244,6 +245,7 @@ th_refund_dialog_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_object (&self->session);
   g_clear_object (&self->db);
+  g_clear_object (&self->context);
   g_clear_pointer (&self->order, th_order_unref);
   g_clear_pointer (&self->plan, th_refund_unref);
   g_clear_pointer (&self->refund, th_refund_unref);
@@ -313,23 +315,23 @@ th_refund_dialog_init (ThRefundDialog *self)
 
 ThRefundDialog *
 th_refund_dialog_new (GtkWindow *parent,
-                      ThDb      *db,
-                      ThSession *session,
+                      ThContext *context,
                       gint64     order_id)
 {
   g_autoptr(GError) error = NULL;
   ThRefundDialog *self;
 
-  g_return_val_if_fail (TH_IS_DB (db), NULL);
-  g_return_val_if_fail (TH_IS_SESSION (session), NULL);
+  g_return_val_if_fail (TH_IS_CONTEXT (context), NULL);
+  g_return_val_if_fail (th_context_get_db (context) != NULL, NULL);
 
   self = g_object_new (TH_TYPE_REFUND_DIALOG, "transient-for", parent, "modal", parent != NULL, NULL);
-  self->db = g_object_ref (db);
-  self->session = g_object_ref (session);
-  th_session_watch_window (session, GTK_WINDOW (self));
-  g_signal_connect_object (session, "notify::signed-in", G_CALLBACK (session_changed_cb), self, G_CONNECT_SWAPPED);
+  self->context = g_object_ref (context);
+  self->db = g_object_ref (th_context_get_db (context));
+  self->session = g_object_ref (th_context_get_session (context));
+  th_activity_watch_window (GTK_WINDOW (self), context);
+  g_signal_connect_object (self->session, "notify::signed-in", G_CALLBACK (session_changed_cb), self, G_CONNECT_SWAPPED);
 
-  if (!(self->order = th_order_store_load (db, order_id, &error)))
+  if (!(self->order = th_order_store_load (self->db, order_id, &error)))
     {
       gtk_label_set_label (self->plan_label, error->message);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "refund.submit", FALSE);

@@ -23,7 +23,8 @@ struct _ThCounterPage
   ThResultCard    *card;
   ThCameraView    *camera_view;
 
-  ThDb            *db;
+  ThContext       *context;
+  ThDb            *db;              /* the context's */
   gboolean         auto_hand_over;
 
   /* What the card shows, and how it was found */

@@ -10,7 +10,6 @@
 #include "th-collect.h"
 #include "th-counter-page-private.h"
 #include "th-result-card.h"
-#include "th-session.h"
 #include "th-identity.h"
 #include "th-time.h"
 
@@ -74,9 +73,7 @@ _th_counter_page_fail (ThCounterPage *self,
 char *
 _th_counter_page_dup_staff (ThCounterPage *self)
 {
-  char *staff = th_session_dup_staff_for (GTK_WIDGET (self));
-
-  return staff ? staff : g_strdup ("");
+  return self->context ? th_context_dup_staff_name (self->context) : g_strdup ("");
 }
 
 /* Takes @v over and shows it on the card. */
@@ -151,6 +148,7 @@ th_counter_page_dispose (GObject *object)
   g_clear_pointer (&self->verification, th_verification_free);
   g_clear_pointer (&self->code_text, g_free);
   g_clear_object (&self->db);
+  g_clear_object (&self->context);
 
   G_OBJECT_CLASS (th_counter_page_parent_class)->dispose (object);
 }
@@ -224,11 +222,13 @@ th_counter_page_init (ThCounterPage *self)
 }
 
 void
-th_counter_page_set_db (ThCounterPage *self,
-                        ThDb          *db)
+th_counter_page_set_context (ThCounterPage *self,
+                             ThContext     *context)
 {
   g_return_if_fail (TH_IS_COUNTER_PAGE (self));
-  if (g_set_object (&self->db, db))
+  g_return_if_fail (TH_IS_CONTEXT (context));
+  g_set_object (&self->context, context);
+  if (g_set_object (&self->db, th_context_get_db (context)))
     th_counter_page_clear (self);
 }
 

@@ -3,7 +3,7 @@
 
 #include <gtk/gtk.h>
 
-#include "th-db.h"
+#include "th-context.h"
 #include "th-verifier.h"
 
 G_BEGIN_DECLS
@@ -11,8 +11,8 @@ G_BEGIN_DECLS
 #define TH_TYPE_COUNTER_PAGE (th_counter_page_get_type ())
 G_DECLARE_FINAL_TYPE (ThCounterPage, th_counter_page, TH, COUNTER_PAGE, GtkWidget)
 
-void                  th_counter_page_set_db             (ThCounterPage *self,
-                                                          ThDb          *db);
+void                  th_counter_page_set_context        (ThCounterPage *self,
+                                                          ThContext     *context);
 void                  th_counter_page_set_auto_hand_over (ThCounterPage *self,
                                                           gboolean       auto_hand_over);
 void                  th_counter_page_scan               (ThCounterPage *self,

@@ -8,7 +8,6 @@
 #include "th-collect.h"
 #include "th-history-page.h"
 #include "th-history-row.h"
-#include "th-session.h"
 #include "th-identity.h"
 #include "th-time.h"
 
@@ -23,7 +22,8 @@ struct _ThHistoryPage
   GtkLabel   *title_label;
   GtkListBox *history_list;
 
-  ThDb       *db;
+  ThContext  *context;
+  ThDb       *db;         /* the context's */
   guint       refresh_id;
 };
 
@@ -138,6 +138,7 @@ th_history_page_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
     gtk_widget_unparent (child);
   g_clear_object (&self->db);
+  g_clear_object (&self->context);
 
   G_OBJECT_CLASS (th_history_page_parent_class)->dispose (object);
 }
@@ -173,11 +174,13 @@ th_history_page_init (ThHistoryPage *self)
 }
 
 void
-th_history_page_set_db (ThHistoryPage *self,
-                        ThDb          *db)
+th_history_page_set_context (ThHistoryPage *self,
+                             ThContext     *context)
 {
   g_return_if_fail (TH_IS_HISTORY_PAGE (self));
-  if (g_set_object (&self->db, db) && gtk_widget_get_mapped (GTK_WIDGET (self)))
+  g_return_if_fail (TH_IS_CONTEXT (context));
+  g_set_object (&self->context, context);
+  if (g_set_object (&self->db, th_context_get_db (context)) && gtk_widget_get_mapped (GTK_WIDGET (self)))
     th_history_page_reload (self);
 }
 
@@ -229,7 +232,7 @@ th_history_page_undo (ThHistoryPage  *self,
   g_return_val_if_fail (collection_id != NULL, FALSE);
 
   /* Whoever is signed in at this counter window records the undo. */
-  staff = th_session_dup_staff_for (GTK_WIDGET (self));
+  staff = self->context ? th_context_dup_staff_name (self->context) : NULL;
   if (!th_collect_undo (self->db, collection_id, reason, staff ? staff : "", th_time_now (), NULL, error))
     return FALSE;
 

@@ -3,15 +3,15 @@
 
 #include <gtk/gtk.h>
 
-#include "th-db.h"
+#include "th-context.h"
 
 G_BEGIN_DECLS
 
 #define TH_TYPE_HISTORY_PAGE (th_history_page_get_type ())
 G_DECLARE_FINAL_TYPE (ThHistoryPage, th_history_page, TH, HISTORY_PAGE, GtkWidget)
 
-void        th_history_page_set_db  (ThHistoryPage *self,
-                                     ThDb          *db);
+void        th_history_page_set_context (ThHistoryPage *self,
+                                         ThContext     *context);
 void        th_history_page_reload  (ThHistoryPage *self);
 gboolean    th_history_page_undo    (ThHistoryPage *self,
                                      const char    *collection_id,

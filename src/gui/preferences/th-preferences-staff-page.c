@@ -10,7 +10,6 @@
 #include <math.h>
 
 #include "th-preferences-staff-page.h"
-#include "th-window.h"
 
 struct _ThPreferencesStaffPage
 {
@@ -124,10 +123,10 @@ th_preferences_staff_page_init (ThPreferencesStaffPage *self)
 }
 
 AdwPreferencesPage *
-th_preferences_staff_page_new (GtkWindow *parent)
+th_preferences_staff_page_new (ThContext *context)
 {
   ThPreferencesStaffPage *self = g_object_new (TH_TYPE_PREFERENCES_STAFF_PAGE, NULL);
-  ThSession *session = TH_IS_WINDOW (parent) ? th_window_get_session (TH_WINDOW (parent)) : NULL;
+  ThSession *session = context ? th_context_get_session (context) : NULL;
   GtkWidget *groups[] = { GTK_WIDGET (self->lock_group), GTK_WIDGET (self->refund_group),
                           GTK_WIDGET (self->case_group) };
 

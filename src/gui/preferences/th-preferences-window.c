@@ -155,8 +155,9 @@ th_preferences_window_init (ThPreferencesWindow *self)
 
 ThPreferencesWindow *
 th_preferences_window_new (GtkWindow *parent,
-                           ThDb      *db)
+                           ThContext *context)
 {
+  ThDb *db = th_context_get_db (context);
   ThPreferencesWindow *self = g_object_new (TH_TYPE_PREFERENCES_WINDOW,
                                             "transient-for", parent,
                                             "application", parent ? gtk_window_get_application (parent) : NULL,
@@ -167,9 +168,8 @@ th_preferences_window_new (GtkWindow *parent,
   gtk_widget_set_sensitive (GTK_WIDGET (self->terminal_row), db != NULL);
   if (db)
     load_station (self);
-  if (TH_IS_WINDOW (parent))
-    adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
-                                ADW_PREFERENCES_PAGE (th_preferences_sync_page_new (TH_WINDOW (parent))));
-  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), th_preferences_staff_page_new (parent));
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
+                              ADW_PREFERENCES_PAGE (th_preferences_sync_page_new (context)));
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), th_preferences_staff_page_new (context));
   return self;
 }

@@ -8,7 +8,6 @@
 
 #include "th-attention-page.h"
 #include "th-attention-row.h"
-#include "th-session.h"
 
 struct _ThAttentionPage
 {
@@ -18,6 +17,7 @@ struct _ThAttentionPage
   GtkLabel     *title_label;
   GtkListBox   *list;
 
+  ThContext    *context;  /* who acknowledges */
   ThSyncClient *client;
 };
 
@@ -96,8 +96,8 @@ acknowledge_action (GtkWidget  *widget,
       if (th_sync_attention_get_id (item) != id)
         continue;
       /* Recorded under whoever is signed in at this counter. */
-      staff = th_session_dup_staff_for (widget);
-      if (!th_sync_client_acknowledge (self->client, item, staff ? staff : "", &error))
+      staff = th_context_dup_staff_name (self->context);
+      if (!th_sync_client_acknowledge (self->client, item, staff, &error))
         {
           g_signal_emit (self, signals[FAILED], 0, error);
           return;
@@ -115,6 +115,7 @@ th_attention_page_dispose (GObject *object)
   ThAttentionPage *self = (ThAttentionPage *)object;
 
   th_attention_page_set_client (self, NULL);
+  g_clear_object (&self->context);
   gtk_widget_dispose_template (GTK_WIDGET (self), TH_TYPE_ATTENTION_PAGE);
 
   G_OBJECT_CLASS (th_attention_page_parent_class)->dispose (object);
@@ -150,9 +151,14 @@ th_attention_page_init (ThAttentionPage *self)
 }
 
 ThAttentionPage *
-th_attention_page_new (void)
+th_attention_page_new (ThContext *context)
 {
-  return g_object_new (TH_TYPE_ATTENTION_PAGE, NULL);
+  ThAttentionPage *self;
+
+  g_return_val_if_fail (TH_IS_CONTEXT (context), NULL);
+  self = g_object_new (TH_TYPE_ATTENTION_PAGE, NULL);
+  self->context = g_object_ref (context);
+  return self;
 }
 
 void

@@ -2,7 +2,9 @@
 /* Who works the counter right now. A sign-in checks the PIN in the core
  * (slow on purpose, so on a worker thread); the session then lends that
  * name to every hand-over, undo, refund and case. After the idle time set
- * in Preferences it locks, and someone has to sign in again. */
+ * in Preferences (ThContext passes it on) it locks, and someone has to
+ * sign in again. No GTK: the GUI reports input with
+ * th_session_note_activity() (th-activity-watch.c). */
 #include "config.h"
 
 #include "th-session.h"
@@ -18,6 +20,7 @@ struct _ThSession
   ThStaff        *staff;
   char           *last_name;
 
+  guint           idle_minutes;
   gint64          last_activity;
   guint           idle_source;
   ThSessionClock  clock;
@@ -53,7 +56,7 @@ idle_check_cb (gpointer user_data)
 static void
 update_idle_source (ThSession *self)
 {
-  gboolean wanted = self->staff != NULL && g_settings_get_uint (self->settings, "lock-idle-minutes") > 0;
+  gboolean wanted = self->staff != NULL && self->idle_minutes > 0;
 
   if (wanted && self->idle_source == 0)
     self->idle_source = g_timeout_add_seconds (IDLE_CHECK_SECONDS, idle_check_cb, self);
@@ -68,33 +71,6 @@ notify_all (ThSession *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STAFF_NAME]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SIGNED_IN]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IS_LEADER]);
-}
-
-static void
-settings_changed_cb (ThSession *self)
-{
-  th_session_note_activity (self);
-  update_idle_source (self);
-}
-
-static gboolean
-window_event_cb (ThSession                *self,
-                 GdkEvent                 *event,
-                 GtkEventControllerLegacy *controller)
-{
-  switch ((int) gdk_event_get_event_type (event))
-    {
-    case GDK_KEY_PRESS:
-    case GDK_BUTTON_PRESS:
-    case GDK_TOUCH_BEGIN:
-    case GDK_SCROLL:
-    case GDK_MOTION_NOTIFY:
-      th_session_note_activity (self);
-      break;
-    default:
-      break;
-    }
-  return GDK_EVENT_PROPAGATE;
 }
 
 static void
@@ -176,8 +152,6 @@ th_session_init (ThSession *self)
   self->settings = g_settings_new (APP_ID);
   self->last_name = g_settings_get_string (self->settings, "last-staff");
   self->last_activity = now_us (self);
-  g_signal_connect_object (self->settings, "changed::lock-idle-minutes", G_CALLBACK (settings_changed_cb),
-                           self, G_CONNECT_SWAPPED);
 }
 
 ThSession *
@@ -278,7 +252,7 @@ th_session_check_idle (ThSession *self)
 
   g_return_val_if_fail (TH_IS_SESSION (self), FALSE);
 
-  minutes = g_settings_get_uint (self->settings, "lock-idle-minutes");
+  minutes = self->idle_minutes;
   if (self->staff == NULL || minutes == 0 ||
       now_us (self) - self->last_activity < (gint64) minutes * 60 * G_USEC_PER_SEC)
     return FALSE;
@@ -297,40 +271,14 @@ th_session_set_clock (ThSession      *self,
   self->last_activity = now_us (self);
 }
 
-/* Input anywhere in @window keeps the session awake. */
 void
-th_session_watch_window (ThSession *self,
-                         GtkWindow *window)
-{
-  GtkEventController *controller;
-
-  g_return_if_fail (TH_IS_SESSION (self));
-  g_return_if_fail (GTK_IS_WINDOW (window));
-
-  controller = gtk_event_controller_legacy_new ();
-  gtk_event_controller_set_name (controller, "th-session-activity");
-  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
-  g_signal_connect_object (controller, "event", G_CALLBACK (window_event_cb), self, G_CONNECT_SWAPPED);
-  gtk_widget_add_controller (GTK_WIDGET (window), controller);
-}
-
-void
-th_session_get_refund_policy (ThSession      *self,
-                              ThRefundPolicy *policy)
+th_session_set_idle_minutes (ThSession *self,
+                             guint      minutes)
 {
   g_return_if_fail (TH_IS_SESSION (self));
-  g_return_if_fail (policy != NULL);
-  policy->approval_threshold = g_settings_get_int64 (self->settings, "refund-approval-threshold");
-  policy->cashier_daily_cap = g_settings_get_int64 (self->settings, "refund-cashier-daily-cap");
+  if (minutes == self->idle_minutes)
+    return;
+  self->idle_minutes = minutes;
+  th_session_note_activity (self);
+  update_idle_source (self);
 }
-
-void
-th_session_get_deadlines (ThSession       *self,
-                          ThCaseDeadlines *deadlines)
-{
-  g_return_if_fail (TH_IS_SESSION (self));
-  g_return_if_fail (deadlines != NULL);
-  deadlines->respond_seconds = (gint64) g_settings_get_uint (self->settings, "case-respond-minutes") * 60;
-  deadlines->resolve_seconds = (gint64) g_settings_get_uint (self->settings, "case-resolve-hours") * 3600;
-}
-
