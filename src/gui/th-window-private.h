@@ -82,6 +82,8 @@ void _th_window_show_collected     (ThWindow       *self,
                                     const char     *collection_id,
                                     gint64          order_id);
 void _th_window_undo_last          (ThWindow       *self);
+void _th_window_counter_page_undo_finished_cb (ThWindow     *self,
+                                               const GError *error);
 
 /* th-window-pages.c */
 void _th_window_update_identity    (ThWindow       *self);

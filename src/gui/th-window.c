@@ -136,6 +136,8 @@ th_window_constructed (GObject *object)
   gtk_stack_set_visible_child_name (self->main_stack, "loading");
   _th_window_update_actions (self);
 
+  g_signal_connect_object (self->counter_page, "undo-finished",
+                           G_CALLBACK (_th_window_counter_page_undo_finished_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->context, "notify::db", G_CALLBACK (context_db_changed_cb), self,
                            G_CONNECT_SWAPPED);
   context_db_changed_cb (self);

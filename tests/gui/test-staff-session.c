@@ -72,6 +72,7 @@ test_switch_staff (Fixture       *f,
   g_assert_null (signed_in (f));
   g_assert_cmpstr (th_window_get_visible_page (f->gui.window), ==, "sign-in");
   gtk_widget_activate_action (GTK_WIDGET (f->gui.window), "win.hand-over", NULL);
+  th_gui_wait_saved (f->gui.window);
   g_assert_cmpint (th_test_query_int (f->gui.base.db, "SELECT count(*) FROM collections"), ==, n_collections);
   th_window_scan (f->gui.window, th_gui_fixture_code (&f->gui, TH_DEMO_CODE_VALID, TRUE)->text);
   g_assert_cmpstr (th_window_get_visible_page (f->gui.window), ==, "sign-in");
@@ -99,12 +100,14 @@ test_switch_staff (Fixture       *f,
   /* The hand-over and its undo are the cashier's. */
   th_window_show_order (f->gui.window, order->id);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->gui.window), "win.hand-over", NULL));
+  th_gui_wait_saved (f->gui.window);
   query = g_strdup_printf ("SELECT count(*) FROM collections WHERE order_id = %" G_GINT64_FORMAT
                            " AND staff = 'cash'", order->id);
   g_assert_cmpint (th_test_query_int (f->gui.base.db, query), ==, 1);
   g_assert_cmpint (th_test_query_int (f->gui.base.db, "SELECT count(*) FROM outbox WHERE type = 'collected' "
                                                       "AND json_extract (body, '$.staff') = 'cash'"), ==, 1);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->gui.window), "win.undo-last", NULL));
+  th_gui_wait_saved (f->gui.window);
   g_assert_cmpint (th_test_query_int (f->gui.base.db, "SELECT count(*) FROM collections WHERE undone_by = 'cash'"),
                    ==, 1);
   /* The sign-in itself is audited. */

@@ -35,5 +35,11 @@ const char           *th_counter_page_get_mode           (ThCounterPage *self);
 const ThVerification *th_counter_page_get_verification   (ThCounterPage *self);
 gboolean              th_counter_page_get_can_hand_over  (ThCounterPage *self);
 guint                 th_counter_page_get_n_ticked       (ThCounterPage *self);
+/* th-counter-page-queue.c, th-counter-page-hand-over.c */
+gboolean              th_counter_page_get_busy           (ThCounterPage *self);
+const char           *th_counter_page_get_saving_text    (ThCounterPage *self);
+void                  th_counter_page_undo               (ThCounterPage *self,
+                                                          const char    *collection_id,
+                                                          const char    *reason);
 
 G_END_DECLS

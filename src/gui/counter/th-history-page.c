@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "th-collect.h"
+#include "th-db-task.h"
 #include "th-history-page.h"
 #include "th-history-row.h"
 #include "th-identity.h"
@@ -57,18 +58,28 @@ reason_changed_cb (GtkEditable      *entry,
 }
 
 static void
+undone_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  ThHistoryPage *self = TH_HISTORY_PAGE (source);
+  g_autoptr(GError) error = NULL;
+
+  if (!th_history_page_undo_finish (self, result, &error))
+    g_signal_emit (self, signals[FAILED], 0, error);
+}
+
+static void
 dialog_response_cb (AdwMessageDialog *dialog,
                     const char       *response,
                     ThHistoryPage    *self)
 {
-  g_autoptr(GError) error = NULL;
   GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
   const char *collection_id = g_object_get_data (G_OBJECT (dialog), "th-collection-id");
 
-  if (!g_str_equal (response, "undo"))
+  if (!g_str_equal (response, "undo") || self->db == NULL)
     return;
-  if (!th_history_page_undo (self, collection_id, gtk_editable_get_text (entry), &error))
-    g_signal_emit (self, signals[FAILED], 0, error);
+  th_history_page_undo_async (self, collection_id, gtk_editable_get_text (entry), undone_cb, NULL);
 }
 
 static void
@@ -214,28 +225,76 @@ th_history_page_reload (ThHistoryPage *self)
   gtk_stack_set_visible_child_name (self->stack, entries->len > 0 ? "list" : "empty");
 }
 
-/**
- * th_history_page_undo:
- *
- * Undoes a hand-over through the core, which keeps to its 10-minute window.
- */
-gboolean
-th_history_page_undo (ThHistoryPage  *self,
-                      const char     *collection_id,
-                      const char     *reason,
-                      GError        **error)
+typedef struct {
+  char   *collection_id;
+  char   *reason;
+  char   *staff;
+  gint64  now;
+} Undo;
+
+static void
+undo_free (Undo *u)
 {
-  g_autofree char *staff = NULL;
+  g_free (u->collection_id);
+  g_free (u->reason);
+  g_free (u->staff);
+  g_free (u);
+}
+
+static gpointer
+undo_job (ThDb     *db,
+          gpointer  job_data,
+          GError  **error)
+{
+  Undo *u = job_data;
+
+  if (!th_collect_undo (db, u->collection_id, u->reason, u->staff, u->now, NULL, error))
+    return NULL;
+  return g_strdup (u->collection_id);
+}
+
+/**
+ * th_history_page_undo_async:
+ *
+ * Undoes a hand-over through the core, which keeps to its 10-minute window,
+ * on a worker connection: another terminal may hold the database.
+ */
+void
+th_history_page_undo_async (ThHistoryPage       *self,
+                            const char          *collection_id,
+                            const char          *reason,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  Undo *u;
+
+  g_return_if_fail (TH_IS_HISTORY_PAGE (self));
+  g_return_if_fail (collection_id != NULL);
+  g_return_if_fail (self->db != NULL);
+
+  u = g_new0 (Undo, 1);
+  u->collection_id = g_strdup (collection_id);
+  u->reason = g_strdup (reason ? reason : "");
+  /* Whoever is signed in at this counter records the undo. */
+  u->staff = self->context ? th_context_dup_staff_name (self->context) : g_strdup ("");
+  u->now = th_time_now ();
+  th_db_task_run (self, self->db, th_history_page_undo_async, undo_job, u, (GDestroyNotify) undo_free, g_free,
+                  NULL, callback, user_data);
+}
+
+/* Reloads the list and emits ::undone on success. */
+gboolean
+th_history_page_undo_finish (ThHistoryPage  *self,
+                             GAsyncResult   *result,
+                             GError        **error)
+{
+  g_autofree char *collection_id = NULL;
   gint64 order_id = -1;
 
   g_return_val_if_fail (TH_IS_HISTORY_PAGE (self), FALSE);
-  g_return_val_if_fail (collection_id != NULL, FALSE);
 
-  /* Whoever is signed in at this counter window records the undo. */
-  staff = self->context ? th_context_dup_staff_name (self->context) : NULL;
-  if (!th_collect_undo (self->db, collection_id, reason, staff ? staff : "", th_time_now (), NULL, error))
+  if (!(collection_id = th_db_task_finish (result, th_history_page_undo_async, error)))
     return FALSE;
-
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->history_list));
        child != NULL; child = gtk_widget_get_next_sibling (child))
     if (TH_IS_HISTORY_ROW (child) &&

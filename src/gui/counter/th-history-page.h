@@ -13,10 +13,14 @@ G_DECLARE_FINAL_TYPE (ThHistoryPage, th_history_page, TH, HISTORY_PAGE, GtkWidge
 void        th_history_page_set_context (ThHistoryPage *self,
                                          ThContext     *context);
 void        th_history_page_reload  (ThHistoryPage *self);
-gboolean    th_history_page_undo    (ThHistoryPage *self,
-                                     const char    *collection_id,
-                                     const char    *reason,
-                                     GError       **error);
+void        th_history_page_undo_async  (ThHistoryPage       *self,
+                                         const char          *collection_id,
+                                         const char          *reason,
+                                         GAsyncReadyCallback  callback,
+                                         gpointer             user_data);
+gboolean    th_history_page_undo_finish (ThHistoryPage       *self,
+                                         GAsyncResult        *result,
+                                         GError             **error);
 GtkListBox *th_history_page_get_list (ThHistoryPage *self);
 
 G_END_DECLS
