@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "th-failing.h"
 #include "th-format.h"
 #include "th-identity.h"
 #include "th-window-private.h"
@@ -108,14 +109,12 @@ _th_window_counter_page_state_changed_cb (ThWindow *self)
   _th_window_update_actions (self);
 }
 
+/* ::failed of every page (ThFailing), here and in th-window-sync.c */
 void
 _th_window_page_failed_cb (ThWindow     *self,
                            const GError *error)
 {
-  AdwToast *toast = th_toast_new_text (error->message);
-
-  adw_toast_set_timeout (toast, 10);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  adw_toast_overlay_add_toast (self->toast_overlay, th_failing_toast_new (error));
   th_sound_play (self->sound, TH_SOUND_FAILURE);
 }
 

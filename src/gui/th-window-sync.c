@@ -60,13 +60,6 @@ attention_acknowledged_cb (ThWindow *self)
                                adw_toast_new (_("Acknowledged. It is recorded in the audit log under your name.")));
 }
 
-static void
-attention_failed_cb (ThWindow     *self,
-                     const GError *error)
-{
-  _th_window_page_failed_cb (self, error);
-}
-
 /* The context started another client, or none. */
 static void
 context_sync_client_changed_cb (ThWindow *self)
@@ -184,7 +177,7 @@ _th_window_init_sync (ThWindow *self)
   adw_view_stack_page_set_visible (sync->stack_page, FALSE);
   g_signal_connect_object (sync->page, "acknowledged", G_CALLBACK (attention_acknowledged_cb), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (sync->page, "failed", G_CALLBACK (attention_failed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (sync->page, "failed", G_CALLBACK (_th_window_page_failed_cb), self, G_CONNECT_SWAPPED);
 
   g_signal_connect_object (self->context, "notify::sync-client", G_CALLBACK (context_sync_client_changed_cb),
                            self, G_CONNECT_SWAPPED);

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "th-failing.h"
 #include "th-case-row.h"
 #include "th-case-window.h"
 #include "th-ledger-page-private.h"
@@ -15,7 +16,8 @@
 #define REFRESH_SECONDS 60
 
 
-G_DEFINE_FINAL_TYPE (ThLedgerPage, th_ledger_page, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE_WITH_CODE (ThLedgerPage, th_ledger_page, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (TH_TYPE_FAILING, NULL))
 
 enum {
   PROP_0,
@@ -24,13 +26,7 @@ enum {
   N_PROPS
 };
 
-enum {
-  FAILED,
-  N_SIGNALS
-};
-
 static GParamSpec *properties[N_PROPS];
-static guint signals[N_SIGNALS];
 
 static void
 set_n_overdue (ThLedgerPage *self,
@@ -129,8 +125,6 @@ th_ledger_page_class_init (ThLedgerPageClass *klass)
                           G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  signals[FAILED] = g_signal_new ("failed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_ERROR);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/tihuo/Station/ui/th-ledger-page.ui");
   gtk_widget_class_bind_template_child (widget_class, ThLedgerPage, search_entry);
@@ -216,7 +210,7 @@ th_ledger_page_reload (ThLedgerPage *self)
   if (!(cases = th_case_list (self->db, &filter, &error)) ||
       (n_overdue = th_case_count_overdue (self->db, &deadlines, now, &error)) < 0)
     {
-      g_signal_emit (self, signals[FAILED], 0, error);
+      th_failing_emit (self, error);
       return;
     }
   set_n_overdue (self, (guint) n_overdue);

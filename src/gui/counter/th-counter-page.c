@@ -7,13 +7,15 @@
 
 #include <glib/gi18n.h>
 
+#include "th-failing.h"
 #include "th-collect.h"
 #include "th-counter-page-private.h"
 #include "th-result-card.h"
 #include "th-identity.h"
 #include "th-time.h"
 
-G_DEFINE_FINAL_TYPE (ThCounterPage, th_counter_page, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE_WITH_CODE (ThCounterPage, th_counter_page, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (TH_TYPE_FAILING, NULL))
 
 enum {
   PROP_0,
@@ -26,7 +28,6 @@ enum {
 enum {
   VERIFIED,
   COLLECTED,
-  FAILED,
   UNDO_FINISHED,
   N_SIGNALS
 };
@@ -68,7 +69,7 @@ void
 _th_counter_page_fail (ThCounterPage *self,
                        const GError  *error)
 {
-  g_signal_emit (self, signals[FAILED], 0, error);
+  th_failing_emit (self, error);
 }
 
 /* Whoever is signed in at this counter window records the hand-over. */
@@ -212,8 +213,6 @@ th_counter_page_class_init (ThCounterPageClass *klass)
                                     0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_BOOLEAN);
   signals[COLLECTED] = g_signal_new ("collected", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                      0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_INT64);
-  signals[FAILED] = g_signal_new ("failed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_ERROR);
   /* th_counter_page_undo() is done: @error is NULL when it was undone */
   signals[UNDO_FINISHED] = g_signal_new ("undo-finished", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                          0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_ERROR);

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "th-failing.h"
 #include "th-collect.h"
 #include "th-db-task.h"
 #include "th-history-page.h"
@@ -28,11 +29,11 @@ struct _ThHistoryPage
   guint       refresh_id;
 };
 
-G_DEFINE_FINAL_TYPE (ThHistoryPage, th_history_page, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE_WITH_CODE (ThHistoryPage, th_history_page, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (TH_TYPE_FAILING, NULL))
 
 enum {
   UNDONE,
-  FAILED,
   N_SIGNALS
 };
 
@@ -66,7 +67,7 @@ undone_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
 
   if (!th_history_page_undo_finish (self, result, &error))
-    g_signal_emit (self, signals[FAILED], 0, error);
+    th_failing_emit (self, error);
 }
 
 static void
@@ -166,8 +167,6 @@ th_history_page_class_init (ThHistoryPageClass *klass)
 
   signals[UNDONE] = g_signal_new ("undone", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
-  signals[FAILED] = g_signal_new ("failed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_ERROR);
 
   gtk_widget_class_install_action (widget_class, "history.undo", "s", undo_action);
 
@@ -212,7 +211,7 @@ th_history_page_reload (ThHistoryPage *self)
   if (!th_identity_get (self->db, NULL, &terminal, &error) ||
       !(entries = th_history_list (self->db, terminal, history_start (now), 0, &error)))
     {
-      g_signal_emit (self, signals[FAILED], 0, error);
+      th_failing_emit (self, error);
       return;
     }
 

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "th-camera-preferences.h"
+#include "th-failing.h"
 #include "th-format.h"
 #include "th-preferences-sync-page.h"
 #include "th-preferences-staff-page.h"
@@ -90,10 +91,7 @@ save_station (ThPreferencesWindow *self)
   if (!th_parse_station_id (gtk_editable_get_text (GTK_EDITABLE (self->station_row)), &station_id, &error) ||
       !th_identity_setup (self->db, station_id, gtk_editable_get_text (GTK_EDITABLE (self->terminal_row)), &error))
     {
-      AdwToast *toast = th_toast_new_text (error->message);
-
-      adw_toast_set_timeout (toast, 10);
-      adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), toast);
+      adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), th_failing_toast_new (error));
       load_station (self);
       return;
     }

@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "th-failing.h"
 #include "th-attention-page.h"
 #include "th-attention-row.h"
 
@@ -21,11 +22,11 @@ struct _ThAttentionPage
   ThSyncClient *client;
 };
 
-G_DEFINE_FINAL_TYPE (ThAttentionPage, th_attention_page, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE_WITH_CODE (ThAttentionPage, th_attention_page, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (TH_TYPE_FAILING, NULL))
 
 enum {
   ACKNOWLEDGED,
-  FAILED,
   N_SIGNALS
 };
 
@@ -99,7 +100,7 @@ acknowledge_action (GtkWidget  *widget,
       staff = th_context_dup_staff_name (self->context);
       if (!th_sync_client_acknowledge (self->client, item, staff, &error))
         {
-          g_signal_emit (self, signals[FAILED], 0, error);
+          th_failing_emit (self, error);
           return;
         }
       /* The row is gone: keep the keyboard in the list. */
@@ -131,8 +132,6 @@ th_attention_page_class_init (ThAttentionPageClass *klass)
 
   signals[ACKNOWLEDGED] = g_signal_new ("acknowledged", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                         0, NULL, NULL, NULL, G_TYPE_NONE, 0);
-  signals[FAILED] = g_signal_new ("failed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_ERROR);
 
   gtk_widget_class_install_action (widget_class, "attention.acknowledge", "x", acknowledge_action);
 
