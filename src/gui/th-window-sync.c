@@ -2,7 +2,7 @@
 /* The counter window's sync: the status in the header, the Needs Attention
  * page with its badge in the view switcher, and the Sync Now, Show Needs
  * Attention and Connection Settings actions. The client does the work;
- * th-window-sync-setup.c decides which client runs. */
+ * the context (th-context-sync.c) decides which client runs. */
 #include "config.h"
 
 #include <glib/gi18n.h>
