@@ -10,6 +10,7 @@
 #include "th-order-store.h"
 
 #define HOLD_SECONDS "8"
+#define SHORT_HOLD_SECONDS "3"
 
 typedef ThGuiFixture Fixture;
 
@@ -57,7 +58,8 @@ tick_cb (gpointer user_data)
 }
 
 static GSubprocess *
-hold_lock (Fixture *f)
+hold_lock (Fixture    *f,
+           const char *seconds)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GDataInputStream) out = NULL;
@@ -66,7 +68,7 @@ hold_lock (Fixture *f)
 
   g_assert_nonnull (g_getenv ("TIHUO_TEST_COLLECTOR"));
   p = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error,
-                        g_getenv ("TIHUO_TEST_COLLECTOR"), "hold", f->base.path, HOLD_SECONDS, NULL);
+                        g_getenv ("TIHUO_TEST_COLLECTOR"), "hold", f->base.path, seconds, NULL);
   g_assert_no_error (error);
   /* Only once it holds the lock. */
   out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (p));
@@ -93,7 +95,7 @@ test_hand_over_while_locked (Fixture       *f,
   g_assert_cmpint (th_counter_page_get_verification (counter (f))->verdict, ==, TH_VERDICT_OK);
   g_assert_cmpuint (remaining (f, code->order_id), >, 0);
 
-  holder = hold_lock (f);
+  holder = hold_lock (f, HOLD_SECONDS);
   l.last_tick = g_get_monotonic_time ();
   tick = g_timeout_add (50, tick_cb, &l);
 
@@ -133,6 +135,49 @@ test_hand_over_while_locked (Fixture       *f,
   g_assert_no_error (error);
 }
 
+/* Auto hand-over at rush hour with the database held: the second scan
+ * waits for the first hand-over, then is handed over too, in that order. */
+static void
+test_auto_hand_overs_queue (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  const ThDemoCode *first = th_gui_fixture_code (f, TH_DEMO_CODE_VALID, TRUE);
+  g_autoptr(GSubprocess) holder = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *second_code = NULL;
+  gint64 second_order;
+  sqlite3_stmt *stmt;
+
+  stmt = th_db_prepare (f->base.db,
+                        "SELECT pickup_code, id FROM orders o WHERE status = 'paid' AND pickup_code IS NOT NULL "
+                        "AND id != ?1 AND NOT EXISTS (SELECT 1 FROM order_lines l WHERE l.order_id = o.id "
+                        "AND l.collected_qty + l.refunded_qty > 0) ORDER BY id LIMIT 1", NULL);
+  sqlite3_bind_int64 (stmt, 1, first->order_id);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  second_code = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  second_order = sqlite3_column_int64 (stmt, 1);
+  sqlite3_reset (stmt);
+
+  g_settings_set_boolean (settings, "auto-hand-over", TRUE);
+  holder = hold_lock (f, SHORT_HOLD_SECONDS);
+  th_gui_scan (f, first->text);
+  g_assert_true (th_counter_page_get_busy (counter (f)));
+  th_gui_scan (f, second_code);
+  th_gui_wait_saved (f->window);
+  /* The second one started only once the first was saved: wait for it too. */
+  th_gui_wait_saved (f->window);
+  g_settings_set_boolean (settings, "auto-hand-over", FALSE);
+
+  g_assert_cmpuint (remaining (f, first->order_id), ==, 0);
+  g_assert_cmpuint (remaining (f, second_order), ==, 0);
+  g_assert_cmpint (th_counter_page_get_verification (counter (f))->order_id, ==, second_order);
+  g_assert_cmpint (th_test_scalar (f->base.db, "SELECT order_id FROM collections ORDER BY rowid DESC LIMIT 1"),
+                   ==, second_order);
+  g_assert_true (g_subprocess_wait_check (holder, NULL, &error));
+  g_assert_no_error (error);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -141,6 +186,8 @@ main (int   argc,
 
   g_test_add ("/tihuo/window-lock/hand-over", Fixture, NULL, th_gui_fixture_set_up,
               test_hand_over_while_locked, th_gui_fixture_tear_down);
+  g_test_add ("/tihuo/window-lock/auto-hand-overs-queue", Fixture, NULL, th_gui_fixture_set_up,
+              test_auto_hand_overs_queue, th_gui_fixture_tear_down);
 
   return g_test_run ();
 }

@@ -154,12 +154,20 @@ _th_counter_page_show_order_with (ThCounterPage   *self,
   _th_counter_page_verified (self);
 }
 
+static void
+show_order_later (ThCounterPage *self,
+                  gpointer       order_id)
+{
+  _th_counter_page_show_order_with (self, *(gint64 *) order_id, TH_COLLECT_METHOD_MANUAL);
+}
+
 void
 th_counter_page_show_order (ThCounterPage *self,
                             gint64         order_id)
 {
   g_return_if_fail (TH_IS_COUNTER_PAGE (self));
-  _th_counter_page_show_order_with (self, order_id, TH_COLLECT_METHOD_MANUAL);
+  if (!_th_counter_page_defer (self, show_order_later, g_memdup2 (&order_id, sizeof order_id), g_free))
+    _th_counter_page_show_order_with (self, order_id, TH_COLLECT_METHOD_MANUAL);
 }
 
 /**
