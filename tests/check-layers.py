@@ -6,7 +6,8 @@ The build already refuses a wrong-way include in the core (each library
 sees only the headers of the ones below it); this test says the same from
 the sources, so a meson.build that grows a wrong dependency is caught too,
 and checks the parts the compiler cannot: the core and th-scan never name
-GTK, the demo or the GUI, and tihuo-cli carries no demo code.
+GTK, the demo or the GUI, tihuo-cli carries no demo code, and no widget
+climbs to its root window for a service (they get the ThContext).
 
   check-layers.py SRC_DIR [TIHUO_CLI]
 """
@@ -84,6 +85,24 @@ for name, n, inc in includes(os.path.join(src, "scan")):
 for name, n, inc in includes(os.path.join(src, "cli")):
     if outside.get(inc) in ("demo", "gui"):
         problems.append(f"src/cli/{name}:{n}: includes {inc} from {outside[inc]}/; tihuo-cli links neither")
+
+# Widgets get the ThContext handed to them: none climbs to the counter
+# window for the database, the session, sync or a token. Only the window's
+# own files and the application may use the root together with ThWindow.
+gui = os.path.join(src, "gui")
+for root, _, files in os.walk(gui):
+    for name in sorted(files):
+        if not name.endswith(".c") or name.startswith("th-window") or name == "th-application.c":
+            continue
+        with open(os.path.join(root, name), encoding="utf-8") as f:
+            text = f.read()
+        if "gtk_widget_get_root" in text and re.search(r"\bTH_(IS_)?WINDOW\b|\bth_window_get_", text):
+            where = os.path.relpath(os.path.join(root, name), os.path.dirname(src))
+            problems.append(f"{where}: climbs to its root ThWindow; take the ThContext instead")
+        m = re.search(r"\bTH_WINDOW \(|\bth_window_get_(context|db|session|sync\w*|demo\w*)\b", text)
+        if m:
+            where = os.path.relpath(os.path.join(root, name), os.path.dirname(src))
+            problems.append(f"{where}: reaches a service through ThWindow ({m.group(0)}); take the ThContext instead")
 
 if cli:
     symbols = subprocess.run(["nm", cli], capture_output=True, text=True, check=True).stdout

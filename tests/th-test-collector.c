@@ -6,7 +6,10 @@
  *   th-test-collector loop DB FIRST COUNT LOG
  *     collects plain codes FIRST…FIRST+COUNT−1 (as 8 digits), appending each
  *     finished collection id to LOG (fsynced) only after its commit, and
- *     printing "ready" once, after the first, so a test can wait for it. */
+ *     printing "ready" once, after the first, so a test can wait for it;
+ *   th-test-collector hold DB SECONDS
+ *     takes the write lock (BEGIN IMMEDIATE), prints "locked", keeps it for
+ *     SECONDS, then commits, as a terminal in the middle of a long save. */
 #include "config.h"
 
 #include <fcntl.h>
@@ -73,6 +76,27 @@ run_loop (ThDb *db, guint64 first, guint64 n, const char *log_path)
   return 0;
 }
 
+static int
+run_hold (ThDb *db, guint seconds)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!th_db_exec (db, "BEGIN IMMEDIATE", &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 2;
+    }
+  g_print ("locked\n");
+  fflush (stdout);
+  g_usleep ((gulong) seconds * G_USEC_PER_SEC);
+  if (!th_db_exec (db, "COMMIT", &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 2;
+    }
+  return 0;
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -91,5 +115,7 @@ main (int argc, char *argv[])
     return run_once (db, argv[3], g_ascii_strtoll (argv[4], NULL, 10));
   if (g_str_equal (argv[1], "loop") && argc == 6)
     return run_loop (db, g_ascii_strtoull (argv[3], NULL, 10), g_ascii_strtoull (argv[4], NULL, 10), argv[5]);
+  if (g_str_equal (argv[1], "hold") && argc == 4)
+    return run_hold (db, (guint) g_ascii_strtoull (argv[3], NULL, 10));
   return 2;
 }

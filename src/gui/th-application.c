@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The Tihuo application: one instance per desktop session, one counter
- * window. `--demo` opens the demo station instead of the real one. */
+ * window. It owns the ThContext (the open station, the session, sync) and
+ * hands it to the windows. `--demo` opens the demo station instead of the
+ * real one. */
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -9,13 +11,13 @@
 #include "th-application.h"
 #include "th-demo.h"
 #include "th-demo-codes-window.h"
+#include "th-demo-sync.h"
 #include "th-error.h"
 #include "th-gui-resources.h"
 #include "th-maintenance.h"
 #include "th-preferences-window.h"
 #include "th-time.h"
 #include "th-window.h"
-#include "th-window-sync.h"
 
 struct _ThApplication
 {
@@ -26,6 +28,7 @@ struct _ThApplication
   char           *camera_source;   /* --camera-source, over Preferences */
   char           *demo_dir;
   GWeakRef        demo_codes;
+  ThContext      *context;
 };
 
 G_DEFINE_FINAL_TYPE (ThApplication, th_application, ADW_TYPE_APPLICATION)
@@ -85,7 +88,7 @@ open_database (ThWindow   *window,
       th_window_show_error (window, error);
       return;
     }
-  th_window_set_db (window, db);
+  th_context_set_db (th_window_get_context (window), db);
   /* The day's full check and backup, in a worker thread. */
   {
     /* Weak: a window closed meanwhile need not wait for the check. */
@@ -123,13 +126,13 @@ th_application_activate (GApplication *app)
       return;
     }
 
-  window = th_window_new (GTK_APPLICATION (self), NULL);
+  window = th_window_new (GTK_APPLICATION (self), self->context);
   if (self->camera_source)
     th_window_set_camera_source (window, self->camera_source);
   if (self->demo)
     {
       /* Syncs with the demo's own platform once the station opens. */
-      th_window_use_demo_sync (window, self->demo_dir);
+      th_demo_sync_attach (self->context, self->demo_dir);
       th_window_show_loading (window, _("Preparing the Demo Station"));
       th_demo_prepare_async (self->demo_dir, th_time_now (), NULL, demo_prepared_cb, g_object_ref (window));
     }
@@ -171,7 +174,7 @@ preferences_action (GSimpleAction *action,
 
   if (window == NULL)
     return;
-  prefs = th_preferences_window_new (GTK_WINDOW (window), th_window_get_db (window));
+  prefs = th_preferences_window_new (GTK_WINDOW (window), th_window_get_context (window));
   g_signal_connect_object (prefs, "station-changed", G_CALLBACK (th_window_reload_station), window, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (prefs));
 }
@@ -193,14 +196,14 @@ demo_codes_action (GSimpleAction *action,
       gtk_window_present (existing);
       return;
     }
-  if (window == NULL || th_window_get_db (window) == NULL)
+  if (window == NULL || th_context_get_db (self->context) == NULL)
     return;
   if (!th_demo_load_key (self->demo_dir, secret_key, &error))
     {
       g_warning ("Cannot load the demo key: %s", error->message);
       return;
     }
-  codes = th_demo_codes_window_new (window, secret_key);
+  codes = th_demo_codes_window_new (window, self->context, secret_key);
   sodium_memzero (secret_key, sizeof secret_key);
   g_weak_ref_set (&self->demo_codes, codes);
   gtk_window_present (GTK_WINDOW (codes));
@@ -260,10 +263,21 @@ th_application_startup (GApplication *app)
 }
 
 static void
+th_application_shutdown (GApplication *app)
+{
+  ThApplication *self = TH_APPLICATION (app);
+
+  if (th_demo_sync_is_attached (self->context))
+    th_demo_sync_stop (self->context);
+  G_APPLICATION_CLASS (th_application_parent_class)->shutdown (app);
+}
+
+static void
 th_application_finalize (GObject *object)
 {
   ThApplication *self = (ThApplication *)object;
 
+  g_clear_object (&self->context);
   g_weak_ref_clear (&self->demo_codes);
   g_free (self->database);
   g_free (self->camera_source);
@@ -280,6 +294,7 @@ th_application_class_init (ThApplicationClass *klass)
   G_OBJECT_CLASS (klass)->finalize = th_application_finalize;
   app_class->activate = th_application_activate;
   app_class->startup = th_application_startup;
+  app_class->shutdown = th_application_shutdown;
   app_class->handle_local_options = th_application_handle_local_options;
 }
 
@@ -299,6 +314,7 @@ th_application_init (ThApplication *self)
   };
 
   g_weak_ref_init (&self->demo_codes, NULL);
+  self->context = th_context_new (NULL);
   g_application_add_main_option_entries (G_APPLICATION (self), options);
   g_application_set_option_context_summary (G_APPLICATION (self),
                                             _("The pickup counter for community group buying."));

@@ -98,22 +98,27 @@ _th_window_show_collected (ThWindow   *self,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
-/* Undo from the toast (or Ctrl+Z): the reason is that it came right after. */
+/* Undo from the toast (or Ctrl+Z): the reason is that it came right after.
+ * The Counter page saves it on the worker, after a hand-over being saved. */
 void
 _th_window_undo_last (ThWindow *self)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *staff = NULL;
   g_autofree char *collection_id = g_steal_pointer (&self->undo_collection_id);
-  const char *result;
 
   if (collection_id == NULL)
     return;
+  th_counter_page_undo (self->counter_page, collection_id, _("Undone at the counter right after handing over"));
+  /* With undo_collection_id cleared, the toast's Undo button goes insensitive. */
+  _th_window_update_actions (self);
+}
 
-  /* Recorded under whoever is signed in now. */
-  staff = _th_window_dup_staff (self);
-  if (!th_collect_undo (self->db, collection_id, _("Undone at the counter right after handing over"),
-                        staff, th_time_now (), NULL, &error))
+void
+_th_window_counter_page_undo_finished_cb (ThWindow     *self,
+                                          const GError *error)
+{
+  const char *result;
+
+  if (error != NULL)
     result = error->message;
   else
     {
@@ -124,12 +129,10 @@ _th_window_undo_last (ThWindow *self)
         th_camera_reset_suppression (self->camera);
     }
 
-  /* With undo_collection_id cleared, the toast's Undo button goes insensitive. */
   if (self->undo_toast)
     say_in_undo_toast (self, result);
   else
     adw_toast_overlay_add_toast (self->toast_overlay, th_toast_new_text (result));
-  th_counter_page_refresh (self->counter_page);
   _th_window_update_actions (self);
 }
 

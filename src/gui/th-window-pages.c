@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "th-failing.h"
 #include "th-format.h"
 #include "th-identity.h"
 #include "th-window-private.h"
@@ -34,10 +35,10 @@ _th_window_show_station (ThWindow *self)
 {
   _th_window_update_identity (self);
   /* Sync runs whether or not anyone is signed in. */
-  _th_window_sync_connect (self);
-  th_counter_page_set_db (self->counter_page, self->db);
+  th_context_connect_sync (self->context);
+  th_counter_page_set_context (self->counter_page, self->context);
   th_orders_page_set_db (self->orders_page, self->db);
-  th_history_page_set_db (self->history_page, self->db);
+  th_history_page_set_context (self->history_page, self->context);
   /* Nobody works the counter without signing in (th-window-staff.c). */
   if (!_th_window_staff_ready (self))
     return;
@@ -108,14 +109,12 @@ _th_window_counter_page_state_changed_cb (ThWindow *self)
   _th_window_update_actions (self);
 }
 
+/* ::failed of every page (ThFailing), here and in th-window-sync.c */
 void
 _th_window_page_failed_cb (ThWindow     *self,
                            const GError *error)
 {
-  AdwToast *toast = th_toast_new_text (error->message);
-
-  adw_toast_set_timeout (toast, 10);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  adw_toast_overlay_add_toast (self->toast_overlay, th_failing_toast_new (error));
   th_sound_play (self->sound, TH_SOUND_FAILURE);
 }
 
@@ -153,7 +152,7 @@ th_window_reload_station (ThWindow *self)
   _th_window_update_identity (self);
   th_history_page_reload (self->history_page);
   /* The keyring keeps a token per station. */
-  _th_window_sync_connect (self);
+  th_context_connect_sync (self->context);
 }
 
 /**

@@ -6,7 +6,7 @@
 #include "th-leader-page.h"
 #include "th-ledger-page.h"
 #include "th-orders-page.h"
-#include "th-session.h"
+#include "th-context.h"
 #include "th-setup-page.h"
 #include "th-sign-in-page.h"
 #include "th-sound.h"
@@ -36,7 +36,8 @@ struct _ThWindow
   ThOrdersPage         *orders_page;
   ThHistoryPage        *history_page;
 
-  ThDb                 *db;
+  ThContext            *context;      /* the database, session and sync */
+  ThDb                 *db;           /* the context's, as this window shows it */
   GSettings            *settings;
   ThSound              *sound;
 
@@ -57,7 +58,7 @@ struct _ThWindow
   AdwViewSwitcherBar   *switcher_bar;
   ThLedgerPage         *ledger_page;
   ThSummaryPage        *summary_page;
-  ThSession            *session;
+  ThSession            *session;      /* the context's */
 
   /* Sync with the central platform: see th-window-sync.c */
   ThWindowSync         *sync;
@@ -81,6 +82,8 @@ void _th_window_show_collected     (ThWindow       *self,
                                     const char     *collection_id,
                                     gint64          order_id);
 void _th_window_undo_last          (ThWindow       *self);
+void _th_window_counter_page_undo_finished_cb (ThWindow     *self,
+                                               const GError *error);
 
 /* th-window-pages.c */
 void _th_window_update_identity    (ThWindow       *self);
@@ -108,7 +111,6 @@ void     _th_window_dispose_staff        (ThWindow       *self);
 gboolean _th_window_staff_ready          (ThWindow       *self);
 void     _th_window_update_staff_actions (ThWindow       *self,
                                           gboolean        station);
-char    *_th_window_dup_staff            (ThWindow       *self);
 
 /* th-window-sync.c */
 void _th_window_class_add_sync_actions (GtkWidgetClass *widget_class);
@@ -116,8 +118,6 @@ void _th_window_init_sync          (ThWindow       *self);
 void _th_window_dispose_sync       (ThWindow       *self);
 void _th_window_update_sync_actions (ThWindow      *self,
                                     gboolean        station);
-/* th-window-sync-setup.c */
-void _th_window_sync_connect       (ThWindow       *self);
 
 /* th-window-camera.c */
 void _th_window_class_add_camera_actions (GtkWidgetClass *widget_class);

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "th-activity-watch.h"
 #include "th-case-dialog.h"
 #include "th-format.h"
 #include "th-money.h"
@@ -119,7 +120,7 @@ manage_staff_action (GtkWidget  *widget,
                      GVariant   *param)
 {
   ThWindow *self = TH_WINDOW (widget);
-  ThStaffDialog *dialog = th_staff_dialog_new (GTK_WINDOW (self), self->db, self->session);
+  ThStaffDialog *dialog = th_staff_dialog_new (GTK_WINDOW (self), self->context);
 
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -135,7 +136,7 @@ refund_order_action (GtkWidget  *widget,
 
   if (order_id < 0)
     return;
-  dialog = th_refund_dialog_new (GTK_WINDOW (self), self->db, self->session, order_id);
+  dialog = th_refund_dialog_new (GTK_WINDOW (self), self->context, order_id);
   g_signal_connect_object (dialog, "refunded", G_CALLBACK (refunded_cb), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -144,7 +145,7 @@ static void
 open_case (ThWindow *self,
            gint64    order_id)
 {
-  ThCaseDialog *dialog = th_case_dialog_new (GTK_WINDOW (self), self->db, self->session, order_id);
+  ThCaseDialog *dialog = th_case_dialog_new (GTK_WINDOW (self), self->context, order_id);
 
   g_signal_connect_object (dialog, "opened", G_CALLBACK (case_opened_cb), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -224,8 +225,7 @@ _th_window_class_add_staff (GtkWidgetClass *widget_class)
 void
 _th_window_init_staff (ThWindow *self)
 {
-  self->session = th_session_new ();
-  th_session_watch_window (self->session, GTK_WINDOW (self));
+  th_activity_watch_window (GTK_WINDOW (self), self->context);
   g_signal_connect_object (self->session, "notify::signed-in", G_CALLBACK (session_changed_cb), self,
                            G_CONNECT_SWAPPED);
 }
@@ -235,7 +235,6 @@ _th_window_dispose_staff (ThWindow *self)
 {
   if (self->session)
     g_signal_handlers_disconnect_by_data (self->session, self);
-  g_clear_object (&self->session);
 }
 
 /**
@@ -253,9 +252,8 @@ _th_window_staff_ready (ThWindow *self)
   gboolean any = FALSE;
 
   th_leader_page_set_db (self->leader_page, self->db);
-  th_session_set_db (self->session, self->db);
-  th_sign_in_page_setup (self->sign_in_page, self->db, self->session);
-  th_ledger_page_setup (self->ledger_page, self->db, self->session);
+  th_sign_in_page_setup (self->sign_in_page, self->context);
+  th_ledger_page_setup (self->ledger_page, self->context);
   th_summary_page_set_db (self->summary_page, self->db);
   update_staff_button (self);
 
@@ -281,21 +279,6 @@ _th_window_staff_ready (ThWindow *self)
   gtk_root_set_focus (GTK_ROOT (self), NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->switcher_bar), TRUE);
   return TRUE;
-}
-
-char *
-_th_window_dup_staff (ThWindow *self)
-{
-  const char *name = self->session ? th_session_get_staff_name (self->session) : NULL;
-
-  return g_strdup (name ? name : "");
-}
-
-ThSession *
-th_window_get_session (ThWindow *self)
-{
-  g_return_val_if_fail (TH_IS_WINDOW (self), NULL);
-  return self->session;
 }
 
 GtkWidget *

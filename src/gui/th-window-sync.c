@@ -2,7 +2,7 @@
 /* The counter window's sync: the status in the header, the Needs Attention
  * page with its badge in the view switcher, and the Sync Now, Show Needs
  * Attention and Connection Settings actions. The client does the work;
- * th-window-sync-setup.c decides which client runs. */
+ * the context (th-context-sync.c) decides which client runs. */
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -60,11 +60,36 @@ attention_acknowledged_cb (ThWindow *self)
                                adw_toast_new (_("Acknowledged. It is recorded in the audit log under your name.")));
 }
 
+/* The context started another client, or none. */
 static void
-attention_failed_cb (ThWindow     *self,
-                     const GError *error)
+context_sync_client_changed_cb (ThWindow *self)
 {
-  _th_window_page_failed_cb (self, error);
+  ThWindowSync *sync = self->sync;
+  ThSyncClient *client = th_context_get_sync_client (self->context);
+
+  if (sync->client == client)
+    return;
+  if (sync->client)
+    g_signal_handlers_disconnect_by_data (sync->client, self);
+  g_set_object (&sync->client, client);
+  sync->reload_after = FALSE;
+
+  th_sync_indicator_set_client (sync->indicator, client);
+  th_attention_page_set_client (sync->page, client);
+  if (client)
+    {
+      g_signal_connect_swapped (client, "notify::needs-attention", G_CALLBACK (needs_attention_changed_cb), self);
+      g_signal_connect_swapped (client, "sync-finished", G_CALLBACK (sync_finished_cb), self);
+    }
+  update_badge (self);
+}
+
+static void
+context_sync_problem_cb (ThWindow   *self,
+                         const char *title,
+                         const char *detail)
+{
+  th_sync_indicator_set_problem (self->sync->indicator, title, detail);
 }
 
 static void
@@ -146,15 +171,22 @@ _th_window_init_sync (ThWindow *self)
   th_window_set_status_widget (self, GTK_WIDGET (sync->indicator));
 
   /* Added here rather than in th-window.ui: it only shows when needed. */
-  sync->page = th_attention_page_new ();
+  sync->page = th_attention_page_new (self->context);
   sync->stack_page = adw_view_stack_add_titled_with_icon (self->view_stack, GTK_WIDGET (sync->page), "attention",
                                                           _("Needs Attention"), "emblem-important-symbolic");
   adw_view_stack_page_set_visible (sync->stack_page, FALSE);
   g_signal_connect_object (sync->page, "acknowledged", G_CALLBACK (attention_acknowledged_cb), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (sync->page, "failed", G_CALLBACK (attention_failed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (sync->page, "failed", G_CALLBACK (_th_window_page_failed_cb), self, G_CONNECT_SWAPPED);
 
-  _th_window_sync_setup_init (self);
+  g_signal_connect_object (self->context, "notify::sync-client", G_CALLBACK (context_sync_client_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->context, "sync-problem", G_CALLBACK (context_sync_problem_cb), self,
+                           G_CONNECT_SWAPPED);
+  context_sync_client_changed_cb (self);
+  if (th_context_get_sync_problem_title (self->context))
+    context_sync_problem_cb (self, th_context_get_sync_problem_title (self->context),
+                             th_context_get_sync_problem_detail (self->context));
 }
 
 void
@@ -164,52 +196,10 @@ _th_window_dispose_sync (ThWindow *self)
 
   if (sync == NULL)
     return;
-  _th_window_sync_setup_dispose (self);
   if (sync->client)
-    {
-      g_signal_handlers_disconnect_by_data (sync->client, self);
-      th_sync_client_stop (sync->client);
-      g_clear_object (&sync->client);
-    }
+    g_signal_handlers_disconnect_by_data (sync->client, self);
+  g_clear_object (&sync->client);
   g_clear_pointer (&self->sync, g_free);
-}
-
-void
-th_window_set_sync_client (ThWindow     *self,
-                           ThSyncClient *client)
-{
-  ThWindowSync *sync;
-
-  g_return_if_fail (TH_IS_WINDOW (self));
-  g_return_if_fail (client == NULL || TH_IS_SYNC_CLIENT (client));
-
-  sync = self->sync;
-  if (sync->client == client)
-    return;
-  if (sync->client)
-    {
-      g_signal_handlers_disconnect_by_data (sync->client, self);
-      th_sync_client_stop (sync->client);
-    }
-  g_set_object (&sync->client, client);
-  sync->reload_after = FALSE;
-
-  th_sync_indicator_set_client (sync->indicator, client);
-  th_attention_page_set_client (sync->page, client);
-  if (client)
-    {
-      g_signal_connect_swapped (client, "notify::needs-attention", G_CALLBACK (needs_attention_changed_cb), self);
-      g_signal_connect_swapped (client, "sync-finished", G_CALLBACK (sync_finished_cb), self);
-      th_sync_client_start (client);
-    }
-  update_badge (self);
-}
-
-ThSyncClient *
-th_window_get_sync_client (ThWindow *self)
-{
-  g_return_val_if_fail (TH_IS_WINDOW (self), NULL);
-  return self->sync->client;
 }
 
 ThSyncIndicator *

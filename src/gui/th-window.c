@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The counter window: the station's identity and connection state in the
  * header, and three pages (Counter, Orders, History). It turns the pages'
- * signals into toasts and sounds; the pages call the core. */
+ * signals into toasts and sounds; the pages call the core. The database,
+ * the session and sync belong to the ThContext the application gives it. */
 #include "config.h"
 
 #include "th-identity.h"
@@ -11,7 +12,7 @@ G_DEFINE_FINAL_TYPE (ThWindow, th_window, ADW_TYPE_APPLICATION_WINDOW)
 
 enum {
   PROP_0,
-  PROP_DB,
+  PROP_CONTEXT,
   N_PROPS
 };
 
@@ -32,6 +33,26 @@ settings_changed_cb (ThWindow   *self,
                                         g_settings_get_boolean (self->settings, "auto-hand-over"));
 }
 
+/* Shows the station in the context's database, or asks for the station id
+ * and terminal name first when it is not set up yet. */
+static void
+context_db_changed_cb (ThWindow *self)
+{
+  ThDb *db = th_context_get_db (self->context);
+
+  if (db == NULL || !g_set_object (&self->db, db))
+    return;
+  if (th_identity_is_set_up (db))
+    _th_window_show_station (self);
+  else
+    {
+      _th_window_update_identity (self);
+      th_setup_page_set_db (self->setup_page, db);
+      gtk_stack_set_visible_child_name (self->main_stack, "setup");
+      gtk_widget_grab_focus (GTK_WIDGET (self->setup_page));
+    }
+}
+
 static void
 th_window_dispose (GObject *object)
 {
@@ -49,6 +70,10 @@ th_window_dispose (GObject *object)
   g_clear_object (&self->sound);
   g_clear_object (&self->settings);
   g_clear_object (&self->db);
+  if (self->context)
+    g_signal_handlers_disconnect_by_data (self->context, self);
+  self->session = NULL;
+  g_clear_object (&self->context);
 
   G_OBJECT_CLASS (th_window_parent_class)->dispose (object);
 }
@@ -63,8 +88,8 @@ th_window_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_DB:
-      g_value_set_object (value, self->db);
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -81,13 +106,41 @@ th_window_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_DB:
-      if (g_value_get_object (value))
-        th_window_set_db (self, g_value_get_object (value));
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
+}
+
+static void
+th_window_constructed (GObject *object)
+{
+  ThWindow *self = TH_WINDOW (object);
+
+  G_OBJECT_CLASS (th_window_parent_class)->constructed (object);
+
+  g_assert (TH_IS_CONTEXT (self->context));
+  self->session = th_context_get_session (self->context);
+  _th_window_init_sync (self);
+  /* Before the scanner, so its activity watch sees keys the scanner swallows. */
+  _th_window_init_staff (self);
+  _th_window_init_scanner (self);
+  _th_window_init_camera (self);
+  g_signal_connect_object (self->settings, "changed", G_CALLBACK (settings_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  settings_changed_cb (self, NULL, self->settings);
+
+  _th_window_update_identity (self);
+  gtk_stack_set_visible_child_name (self->main_stack, "loading");
+  _th_window_update_actions (self);
+
+  g_signal_connect_object (self->counter_page, "undo-finished",
+                           G_CALLBACK (_th_window_counter_page_undo_finished_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->context, "notify::db", G_CALLBACK (context_db_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  context_db_changed_cb (self);
 }
 
 static void
@@ -96,13 +149,14 @@ th_window_class_init (ThWindowClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->constructed = th_window_constructed;
   object_class->dispose = th_window_dispose;
   object_class->get_property = th_window_get_property;
   object_class->set_property = th_window_set_property;
 
-  properties[PROP_DB] =
-    g_param_spec_object ("db", NULL, NULL, TH_TYPE_DB,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL, TH_TYPE_CONTEXT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (TH_TYPE_COUNTER_PAGE);
@@ -142,61 +196,26 @@ th_window_init (ThWindow *self)
   g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
-
-  _th_window_init_sync (self);
-
-  /* Before the scanner, so its activity watch sees keys the scanner swallows. */
-  _th_window_init_staff (self);
-  _th_window_init_scanner (self);
-  _th_window_init_camera (self);
-  g_signal_connect_object (self->settings, "changed", G_CALLBACK (settings_changed_cb), self,
-                           G_CONNECT_SWAPPED);
-  settings_changed_cb (self, NULL, self->settings);
-
-  _th_window_update_identity (self);
-  gtk_stack_set_visible_child_name (self->main_stack, "loading");
-  _th_window_update_actions (self);
-}
-
-ThWindow *
-th_window_new (GtkApplication *application,
-               ThDb           *db)
-{
-  return g_object_new (TH_TYPE_WINDOW, "application", application, "db", db, NULL);
-}
-
-ThDb *
-th_window_get_db (ThWindow *self)
-{
-  g_return_val_if_fail (TH_IS_WINDOW (self), NULL);
-  return self->db;
 }
 
 /**
- * th_window_set_db:
- *
- * Shows the station in @db, or asks for the station id and terminal name
- * first when it is not set up yet.
+ * th_window_new:
+ * @context: the station this window works: its database, session and sync
  */
-void
-th_window_set_db (ThWindow *self,
-                  ThDb     *db)
+ThWindow *
+th_window_new (GtkApplication *application,
+               ThContext      *context)
 {
-  g_return_if_fail (TH_IS_WINDOW (self));
-  g_return_if_fail (TH_IS_DB (db));
+  g_return_val_if_fail (TH_IS_CONTEXT (context), NULL);
+  return g_object_new (TH_TYPE_WINDOW, "application", application, "context", context, NULL);
+}
 
-  if (!g_set_object (&self->db, db))
-    return;
-  if (th_identity_is_set_up (db))
-    _th_window_show_station (self);
-  else
-    {
-      _th_window_update_identity (self);
-      th_setup_page_set_db (self->setup_page, db);
-      gtk_stack_set_visible_child_name (self->main_stack, "setup");
-      gtk_widget_grab_focus (GTK_WIDGET (self->setup_page));
-    }
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DB]);
+/* For the application and the tests; widgets get the context handed to them. */
+ThContext *
+th_window_get_context (ThWindow *self)
+{
+  g_return_val_if_fail (TH_IS_WINDOW (self), NULL);
+  return self->context;
 }
 
 void

@@ -4,9 +4,8 @@
 #include <adwaita.h>
 
 #include "th-camera.h"
-#include "th-db.h"
+#include "th-context.h"
 #include "th-scanner-burst.h"
-#include "th-session.h"
 
 G_BEGIN_DECLS
 
@@ -14,10 +13,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (ThWindow, th_window, TH, WINDOW, AdwApplicationWindow)
 
 ThWindow           *th_window_new                (GtkApplication *application,
-                                                  ThDb           *db);
-ThDb               *th_window_get_db             (ThWindow       *self);
-void                th_window_set_db             (ThWindow       *self,
-                                                  ThDb           *db);
+                                                  ThContext      *context);
+ThContext          *th_window_get_context        (ThWindow       *self);
 void                th_window_show_loading       (ThWindow       *self,
                                                   const char     *title);
 void                th_window_show_error         (ThWindow       *self,
@@ -37,7 +34,6 @@ GtkWidget          *th_window_get_history_page   (ThWindow       *self);
 GtkWidget          *th_window_get_setup_page     (ThWindow       *self);
 const char         *th_window_get_visible_page   (ThWindow       *self);
 /* th-window-staff.c */
-ThSession          *th_window_get_session        (ThWindow       *self);
 GtkWidget          *th_window_get_sign_in_page   (ThWindow       *self);
 GtkWidget          *th_window_get_leader_page    (ThWindow       *self);
 GtkWidget          *th_window_get_ledger_page    (ThWindow       *self);

@@ -147,7 +147,7 @@ test_lock_closes (Fixture       *f,
   ThRefundDialog *dialog = open_dialog (f, order);
 
   /* Whoever comes next must not find someone else's refund half-made. */
-  th_session_lock (th_window_get_session (f->window));
+  th_session_lock (th_context_get_session (th_window_get_context (f->window)));
   th_gui_spin (50);
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (dialog)));
   g_assert_finalize_object (dialog);

@@ -54,7 +54,7 @@ type_pin (Fixture    *f,
 static const char *
 signed_in (Fixture *f)
 {
-  return th_session_get_staff_name (th_window_get_session (f->gui.window));
+  return th_session_get_staff_name (th_context_get_session (th_window_get_context (f->gui.window)));
 }
 
 static void
@@ -70,6 +70,7 @@ test_switch_staff (Fixture       *f,
   g_assert_null (signed_in (f));
   g_assert_cmpstr (th_window_get_visible_page (f->gui.window), ==, "sign-in");
   gtk_widget_activate_action (GTK_WIDGET (f->gui.window), "win.hand-over", NULL);
+  th_gui_wait_saved (f->gui.window);
   g_assert_cmpint (th_test_query_int (f->gui.base.db, "SELECT count(*) FROM collections"), ==, n_collections);
   th_window_scan (f->gui.window, th_gui_fixture_code (&f->gui, TH_DEMO_CODE_VALID, TRUE)->text);
   g_assert_cmpstr (th_window_get_visible_page (f->gui.window), ==, "sign-in");
@@ -97,12 +98,14 @@ test_switch_staff (Fixture       *f,
   /* The hand-over and its undo are the cashier's. */
   th_window_show_order (f->gui.window, order->id);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->gui.window), "win.hand-over", NULL));
+  th_gui_wait_saved (f->gui.window);
   query = g_strdup_printf ("SELECT count(*) FROM collections WHERE order_id = %" G_GINT64_FORMAT
                            " AND staff = 'cash'", order->id);
   g_assert_cmpint (th_test_query_int (f->gui.base.db, query), ==, 1);
   g_assert_cmpint (th_test_query_int (f->gui.base.db, "SELECT count(*) FROM outbox WHERE type = 'collected' "
                                                       "AND json_extract (body, '$.staff') = 'cash'"), ==, 1);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->gui.window), "win.undo-last", NULL));
+  th_gui_wait_saved (f->gui.window);
   g_assert_cmpint (th_test_query_int (f->gui.base.db, "SELECT count(*) FROM collections WHERE undone_by = 'cash'"),
                    ==, 1);
   /* The sign-in itself is audited. */
@@ -138,13 +141,14 @@ static void
 test_idle_lock (Fixture       *f,
                 gconstpointer  data)
 {
-  ThSession *session = th_window_get_session (f->gui.window);
+  ThContext *context = th_window_get_context (f->gui.window);
+  ThSession *session = th_context_get_session (context);
 
   f->clock_us = (gint64) 1000 * G_USEC_PER_SEC;
   th_session_set_clock (session, fake_clock, f);
   /* The station's idle time, not a per-user setting (issue 10, item 7). */
   th_test_set_policy (f->gui.base.db, "lock-idle-minutes", "5");
-  th_session_reload_policy (session);
+  th_context_reload_policy (context);
 
   f->clock_us += (gint64) 4 * 60 * G_USEC_PER_SEC;
   g_assert_false (th_session_check_idle (session));
@@ -162,7 +166,7 @@ test_idle_lock (Fixture       *f,
   /* 0 never locks. */
   type_pin (f, TH_TEST_LEADER, TH_TEST_LEADER_PIN);
   th_test_set_policy (f->gui.base.db, "lock-idle-minutes", "0");
-  th_session_reload_policy (session);
+  th_context_reload_policy (context);
   f->clock_us += (gint64) 600 * 60 * G_USEC_PER_SEC;
   g_assert_false (th_session_check_idle (session));
 }
@@ -192,7 +196,7 @@ test_policy_preferences (Fixture       *f,
                          gconstpointer  data)
 {
   ThPreferencesStaffPage *page = TH_PREFERENCES_STAFF_PAGE (
-    g_object_ref_sink (th_preferences_staff_page_new (GTK_WINDOW (f->gui.window), f->gui.base.db)));
+    g_object_ref_sink (th_preferences_staff_page_new (th_window_get_context (f->gui.window))));
   GtkSpinButton *threshold = th_preferences_staff_page_get_spin (page, TH_POLICY_REFUND_APPROVAL_THRESHOLD);
   GtkSpinButton *lock = th_preferences_staff_page_get_spin (page, TH_POLICY_LOCK_IDLE_MINUTES);
   g_autofree char *audit_sql = g_strdup ("SELECT count(*) FROM audit_log WHERE action = 'setting_changed'");

@@ -37,11 +37,11 @@ test_connection_errors (ThSyncFixture *f,
   ThPreferencesSyncPage *page;
   g_autofree char *url = NULL;
 
-  th_window_use_demo_sync (f->window, f->base.dir);
+  th_demo_sync_attach (th_window_get_context (f->window), f->base.dir);
   th_sync_wait_until (f, th_sync_synced_clean, "the demo platform");
-  url = g_strdup (th_demo_server_get_url (th_window_get_demo_server (f->window)));
+  url = g_strdup (th_demo_server_get_url (th_demo_sync_get_server (th_window_get_context (f->window))));
 
-  prefs = g_object_ref (th_preferences_window_new (GTK_WINDOW (f->window), f->base.db));
+  prefs = g_object_ref (th_preferences_window_new (GTK_WINDOW (f->window), th_window_get_context (f->window)));
   adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (prefs), "sync");
   page = TH_PREFERENCES_SYNC_PAGE (adw_preferences_window_get_visible_page (ADW_PREFERENCES_WINDOW (prefs)));
   f->watched = page;
@@ -114,10 +114,10 @@ test_keyring_unavailable (ThSyncFixture *f,
   g_settings_set_string (settings, "server-url", th_demo_server_get_url (server));
   th_sync_wait_until (f, header_warns, "the keyring problem");
   g_assert_cmpstr (th_sync_indicator_get_label (indicator), ==, "Keyring Not Available");
-  g_assert_null (th_window_get_sync_client (f->window));
+  g_assert_null (th_context_get_sync_client (th_window_get_context (f->window)));
 
   /* The token entered in Preferences is used anyway, for this session. */
-  prefs = g_object_ref (th_preferences_window_new (GTK_WINDOW (f->window), f->base.db));
+  prefs = g_object_ref (th_preferences_window_new (GTK_WINDOW (f->window), th_window_get_context (f->window)));
   adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (prefs), "sync");
   page = TH_PREFERENCES_SYNC_PAGE (adw_preferences_window_get_visible_page (ADW_PREFERENCES_WINDOW (prefs)));
   f->watched = page;
@@ -136,7 +136,7 @@ test_keyring_unavailable (ThSyncFixture *f,
 
   /* No address: back to working alone. */
   g_settings_reset (settings, "server-url");
-  g_assert_null (th_window_get_sync_client (f->window));
+  g_assert_null (th_context_get_sync_client (th_window_get_context (f->window)));
   g_assert_cmpstr (th_sync_indicator_get_label (indicator), ==, "Not connected to a central server");
 }
 

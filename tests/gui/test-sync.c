@@ -48,7 +48,7 @@ ran (ThSyncFixture *f)
 static gboolean
 has_attention (ThSyncFixture *f)
 {
-  return th_sync_client_get_needs_attention (th_window_get_sync_client (f->window)) > 0;
+  return th_sync_client_get_needs_attention (th_context_get_sync_client (th_window_get_context (f->window))) > 0;
 }
 
 static void
@@ -68,10 +68,10 @@ test_header_follows_sync (ThSyncFixture *f,
   g_assert_cmpint (status.pending, >, 0);
   g_assert_cmpstr (th_sync_indicator_get_label (indicator), ==, "Not connected to a central server");
 
-  th_window_use_demo_sync (f->window, f->base.dir);
+  th_demo_sync_attach (th_window_get_context (f->window), f->base.dir);
   th_sync_wait_until (f, th_sync_synced_clean, "the first sync");
-  client = th_window_get_sync_client (f->window);
-  g_assert_nonnull (th_window_get_demo_server (f->window));
+  client = th_context_get_sync_client (th_window_get_context (f->window));
+  g_assert_nonnull (th_demo_sync_get_server (th_window_get_context (f->window)));
   g_assert_cmpstr (th_sync_indicator_get_tone (indicator), ==, "ok");
   g_assert_true (g_str_has_prefix (th_sync_indicator_get_label (indicator), "Synced "));
   g_assert_null (strstr (th_sync_indicator_get_label (indicator), "to send"));
@@ -150,14 +150,14 @@ test_conflict_acknowledged (ThSyncFixture *f,
   ThAttentionRow *row;
   GtkButton *button;
 
-  th_window_use_demo_sync (f->window, f->base.dir);
+  th_demo_sync_attach (th_window_get_context (f->window), f->base.dir);
   th_sync_wait_until (f, th_sync_synced_clean, "the first sync");
   g_assert_cmpuint (th_gui_count_rows (list), ==, 0);
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (page)) && gtk_widget_get_child_visible (GTK_WIDGET (page)));
 
   /* The customer cancels on the platform; the counter, not knowing yet
    * (the next pull is a minute away), hands the bag over. */
-  th_demo_server_cancel_order_async (th_window_get_demo_server (f->window), order_id, NULL, order_cancelled_cb,
+  th_demo_server_cancel_order_async (th_demo_sync_get_server (th_window_get_context (f->window)), order_id, NULL, order_cancelled_cb,
                                      &cancelled);
   while (!cancelled)
     th_gui_spin (10);
@@ -186,11 +186,11 @@ test_conflict_acknowledged (ThSyncFixture *f,
 
   /* It stays through another sync, until someone acknowledges it. */
   f->watched = &n_runs;
-  g_signal_connect_swapped (th_window_get_sync_client (f->window), "sync-finished", G_CALLBACK (count_run_cb),
+  g_signal_connect_swapped (th_context_get_sync_client (th_window_get_context (f->window)), "sync-finished", G_CALLBACK (count_run_cb),
                             &n_runs);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.sync-now", NULL));
   th_sync_wait_until (f, ran, "Sync Now");
-  g_signal_handlers_disconnect_by_data (th_window_get_sync_client (f->window), &n_runs);
+  g_signal_handlers_disconnect_by_data (th_context_get_sync_client (th_window_get_context (f->window)), &n_runs);
   g_assert_cmpuint (th_gui_count_rows (list), ==, 1);
 
   /* Enter on the focused button; a button's activation lasts a moment. */
@@ -198,7 +198,7 @@ test_conflict_acknowledged (ThSyncFixture *f,
                    TH_ATTENTION_ROW (gtk_list_box_get_row_at_index (list, 0))))));
   th_gui_spin (400);
   g_assert_cmpuint (th_gui_count_rows (list), ==, 0);
-  g_assert_cmpuint (th_sync_client_get_needs_attention (th_window_get_sync_client (f->window)), ==, 0);
+  g_assert_cmpuint (th_sync_client_get_needs_attention (th_context_get_sync_client (th_window_get_context (f->window))), ==, 0);
   g_assert_true (audited (f->base.db, "sync_attention_acknowledged", "wang"));
   /* Nothing left: the page steps aside until the next one. */
   g_assert_cmpstr (th_window_get_visible_page (f->window), ==, "counter");
@@ -207,7 +207,7 @@ test_conflict_acknowledged (ThSyncFixture *f,
 static gboolean
 failed_once (ThSyncFixture *f)
 {
-  ThSyncClient *client = th_window_get_sync_client (f->window);
+  ThSyncClient *client = th_context_get_sync_client (th_window_get_context (f->window));
 
   return th_sync_client_get_last_error (client) != NULL && !th_sync_client_get_busy (client);
 }
@@ -238,7 +238,7 @@ test_header_warns (ThSyncFixture *f,
   g_assert_no_error (error);
   client = th_sync_client_new (f->base.db, "http://127.0.0.1:9/api", "some-token", &error);
   g_assert_no_error (error);
-  th_window_set_sync_client (f->window, client);
+  th_context_set_sync_client (th_window_get_context (f->window), client);
   th_sync_wait_until (f, failed_once, "the failed attempt");
   g_assert_cmpstr (th_sync_indicator_get_tone (indicator), ==, "warning");
   g_assert_true (g_str_has_prefix (th_sync_indicator_get_label (indicator), "Offline · "));
@@ -251,13 +251,13 @@ test_header_warns (ThSyncFixture *f,
   g_clear_object (&client);
   client = th_sync_client_new (f->base.db, th_demo_server_get_url (server), "not-the-token", &error);
   g_assert_no_error (error);
-  th_window_set_sync_client (f->window, client);
+  th_context_set_sync_client (th_window_get_context (f->window), client);
   th_sync_wait_until (f, failed_once, "the refusal");
   g_assert_cmpint (th_sync_client_get_state (client), ==, TH_SYNC_STATE_AUTH_FAILED);
   g_assert_cmpstr (th_sync_indicator_get_tone (indicator), ==, "error");
   g_assert_cmpstr (th_sync_indicator_get_label (indicator), ==, "Token refused");
 
-  th_window_set_sync_client (f->window, NULL);
+  th_context_set_sync_client (th_window_get_context (f->window), NULL);
   g_assert_cmpstr (th_sync_indicator_get_label (indicator), ==, "Not connected to a central server");
 }
 

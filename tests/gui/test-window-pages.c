@@ -6,6 +6,7 @@
 #include <glib/gstdio.h>
 #include <zbar.h>
 
+#include "th-demo-sync.h"
 #include "th-window-sync.h"
 #include "th-counter-page.h"
 #include "th-demo-code-card.h"
@@ -39,7 +40,10 @@ test_first_run (void)
   guint32 station;
 
   g_assert_no_error (error);
-  window = g_object_ref (th_window_new (NULL, db));
+  {
+    g_autoptr(ThContext) context = th_context_new (db);
+    window = g_object_ref (th_window_new (NULL, context));
+  }
   gtk_window_present (GTK_WINDOW (window));
   g_assert_cmpstr (th_window_get_visible_page (window), ==, "setup");
 
@@ -61,7 +65,7 @@ test_first_run (void)
   th_leader_page_create (TH_LEADER_PAGE (th_window_get_leader_page (window)), "王姐", "2468", "2468");
   while (th_leader_page_get_busy (TH_LEADER_PAGE (th_window_get_leader_page (window))))
     g_main_context_iteration (NULL, TRUE);
-  g_assert_cmpstr (th_session_get_staff_name (th_window_get_session (window)), ==, "王姐");
+  g_assert_cmpstr (th_session_get_staff_name (th_context_get_session (th_window_get_context (window))), ==, "王姐");
 
   g_assert_cmpstr (th_window_get_visible_page (window), ==, "counter");
   g_assert_true (th_identity_get (db, &station, &terminal, NULL));
@@ -120,6 +124,29 @@ test_orders_page (Fixture       *f,
 }
 
 static void
+undone_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+/* The undo runs on a worker; wait for it. */
+static gboolean
+history_undo (ThHistoryPage  *page,
+              const char     *collection_id,
+              const char     *reason,
+              GError        **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  th_history_page_undo_async (page, collection_id, reason, undone_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return th_history_page_undo_finish (page, result, error);
+}
+
+static void
 test_history_page (Fixture       *f,
                    gconstpointer  data)
 {
@@ -133,16 +160,16 @@ test_history_page (Fixture       *f,
   g_assert_cmpuint (th_gui_count_rows (th_history_page_get_list (page)), >, 0);
 
   /* Undo needs a reason. */
-  g_assert_false (th_history_page_undo (page, latest->collection_id, "  ", &error));
+  g_assert_false (history_undo (page, latest->collection_id, "  ", &error));
   g_assert_error (error, TH_ERROR, TH_ERROR_INVALID);
   g_clear_error (&error);
-  g_assert_true (th_history_page_undo (page, latest->collection_id, "gave out the wrong bag", &error));
+  g_assert_true (history_undo (page, latest->collection_id, "gave out the wrong bag", &error));
   g_assert_no_error (error);
   order = th_order_store_load (f->base.db, latest->order_id, NULL);
   g_assert_cmpuint (th_order_total_remaining (order), >, 0);
 
   /* Outside the 10-minute window, the core refuses. */
-  g_assert_false (th_history_page_undo (page, ((ThHistoryEntry *) g_ptr_array_index (before, before->len - 1))->collection_id,
+  g_assert_false (history_undo (page, ((ThHistoryEntry *) g_ptr_array_index (before, before->len - 1))->collection_id,
                                         "too late", &error));
   g_assert_error (error, TH_ERROR, TH_ERROR_REFUSED);
 }
@@ -154,7 +181,7 @@ test_header (Fixture       *f,
   ThSyncIndicator *indicator = th_window_get_sync_indicator (f->window);
 
   /* No server in the settings: the counter works on its own and says so. */
-  g_assert_null (th_window_get_sync_client (f->window));
+  g_assert_null (th_context_get_sync_client (th_window_get_context (f->window)));
   g_assert_cmpstr (th_sync_indicator_get_label (indicator), ==, "Not connected to a central server");
   g_assert_cmpstr (th_sync_indicator_get_tone (indicator), ==, "none");
 }
@@ -163,7 +190,7 @@ static void
 test_preferences (Fixture       *f,
                   gconstpointer  data)
 {
-  ThPreferencesWindow *prefs = g_object_ref (th_preferences_window_new (GTK_WINDOW (f->window), f->base.db));
+  ThPreferencesWindow *prefs = g_object_ref (th_preferences_window_new (GTK_WINDOW (f->window), th_window_get_context (f->window)));
 
   gtk_window_present (GTK_WINDOW (prefs));
   th_gui_spin (20);
@@ -207,7 +234,7 @@ static void
 test_demo_codes (Fixture       *f,
                  gconstpointer  data)
 {
-  ThDemoCodesWindow *codes = g_object_ref (th_demo_codes_window_new (f->window, f->demo_key));
+  ThDemoCodesWindow *codes = g_object_ref (th_demo_codes_window_new (f->window, th_window_get_context (f->window), f->demo_key));
   GtkFlowBox *box = th_demo_codes_window_get_codes (codes);
   GtkFlowBoxChild *child;
   guint n = 0;

@@ -113,6 +113,7 @@ test_scan_enter_collects (Fixture       *f,
 
   /* Enter on the empty entry hands over everything. */
   g_signal_emit_by_name (entry, "activate");
+  th_gui_wait_saved (f->window);
   g_assert_cmpuint (remaining (f, code->order_id), ==, 0);
   g_assert_nonnull (th_counter_page_get_verification (counter (f))->collected);
   g_assert_false (th_counter_page_get_can_hand_over (counter (f)));
@@ -124,6 +125,7 @@ test_scan_enter_collects (Fixture       *f,
   g_assert_cmpstr (th_result_card_get_tone (TH_RESULT_CARD (th_counter_page_get_card (counter (f)))), ==, "warning");
   g_assert_false (th_counter_page_get_can_hand_over (counter (f)));
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.hand-over", NULL);
+  th_gui_wait_saved (f->window);
   g_assert_cmpstr (verdict (f), ==, "already_collected");
 }
 
@@ -163,10 +165,12 @@ test_partial_pickup (Fixture       *f,
   /* Nothing ticked: "hand over ticked lines" does nothing. */
   g_assert_cmpuint (th_counter_page_get_n_ticked (counter (f)), ==, 0);
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.hand-over-ticked", NULL);
+  th_gui_wait_saved (f->window);
   g_assert_cmpuint (remaining (f, order->id), ==, th_order_total_remaining (order));
   g_assert_true (th_result_card_set_line_ticked (card, 1, TRUE));
   g_assert_cmpuint (th_counter_page_get_n_ticked (counter (f)), ==, 1);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.hand-over-ticked", NULL));
+  th_gui_wait_saved (f->window);
 
   after = th_order_store_load (f->base.db, order->id, NULL);
   g_assert_cmpuint (g_array_index (after->lines, ThOrderLine, 0).collected_qty, ==,
@@ -229,14 +233,17 @@ test_undo (Fixture       *f,
 
   th_gui_scan (f, code->text);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.hand-over", NULL));
+  th_gui_wait_saved (f->window);
   g_assert_cmpuint (remaining (f, code->order_id), ==, 0);
 
   /* The toast's Undo. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo-last", NULL));
+  th_gui_wait_saved (f->window);
   g_assert_cmpuint (remaining (f, code->order_id), ==, before);
   g_assert_cmpstr (verdict (f), ==, "ok");
   /* Only once. */
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo-last", NULL);
+  th_gui_wait_saved (f->window);
   g_assert_cmpuint (remaining (f, code->order_id), ==, before);
 
   history = th_history_list (f->base.db, TH_DEMO_TERMINAL, 0, 1, NULL);
@@ -257,11 +264,13 @@ test_auto_hand_over (Fixture       *f,
 
   g_settings_set_boolean (settings, "auto-hand-over", TRUE);
   th_gui_scan (f, code->text);
+  th_gui_wait_saved (f->window);
   g_assert_cmpuint (remaining (f, code->order_id), ==, 0);
   g_assert_nonnull (th_counter_page_get_verification (counter (f))->collected);
 
   /* Never for a code that must not be handed over. */
   th_gui_scan (f, th_gui_fixture_code (f, TH_DEMO_CODE_CANCELLED, TRUE)->text);
+  th_gui_wait_saved (f->window);
   g_assert_cmpstr (verdict (f), ==, "cancelled");
   g_settings_set_boolean (settings, "auto-hand-over", FALSE);
 }
@@ -295,6 +304,7 @@ test_rapid_hand_overs (Fixture       *f,
   for (guint i = 0; i < codes->len; i++)
     {
       th_gui_scan (f, g_ptr_array_index (codes, i));
+      th_gui_wait_saved (f->window);
       g_assert_nonnull (th_counter_page_get_verification (counter (f))->collected);
       th_gui_spin (gaps_ms[i]);
     }
@@ -303,6 +313,7 @@ test_rapid_hand_overs (Fixture       *f,
 
   /* Undo reaches the last hand-over, and only it. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo-last", NULL));
+  th_gui_wait_saved (f->window);
   th_gui_spin (50);
   g_assert_cmpuint (remaining (f, last_order), >, 0);
   g_assert_cmpint (th_test_scalar (f->base.db, "SELECT count(*) FROM collections WHERE undone_at IS NULL"), >=,

@@ -59,7 +59,7 @@ show_refund (gpointer user_data)
   GListModel *toplevels = gtk_window_get_toplevels ();
   ThRefundDialog *dialog = NULL;
 
-  th_window_show_order (window, pick_order (th_window_get_db (window)));
+  th_window_show_order (window, pick_order (th_context_get_db (th_window_get_context (window))));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.refund-order", NULL);
   for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
     {
@@ -81,7 +81,7 @@ static gboolean
 show_case (gpointer user_data)
 {
   ThWindow *window = user_data;
-  ThDb *db = th_window_get_db (window);
+  ThDb *db = th_context_get_db (th_window_get_context (window));
   sqlite3_stmt *stmt = th_db_prepare (db, "SELECT case_id FROM aftersales_photos LIMIT 1", NULL);
 
   if (sqlite3_step (stmt) == SQLITE_ROW)
@@ -114,12 +114,15 @@ activate_cb (GApplication *app)
     g_error ("%s", error->message);
   gtk_icon_theme_add_resource_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
                                     "/io/github/tihuo/Station/icons");
-  window = th_window_new (GTK_APPLICATION (app), db);
+  {
+    g_autoptr(ThContext) context = th_context_new (db);
+    window = th_window_new (GTK_APPLICATION (app), context);
+  }
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
   gtk_window_present (GTK_WINDOW (window));
   subject = GTK_WINDOW (window);
   if (!g_str_equal (shot, "sign-in") && (staff = th_staff_find (db, "小李", &error)))
-    th_session_set_staff (th_window_get_session (window), staff);
+    th_session_set_staff (th_context_get_session (th_window_get_context (window)), staff);
 
   if (g_str_equal (shot, "refund"))
     g_timeout_add (500, show_refund, window);
@@ -131,7 +134,7 @@ activate_cb (GApplication *app)
     g_timeout_add (500, show_case, window);
   else if (g_str_equal (shot, "preferences"))
     {
-      subject = GTK_WINDOW (th_preferences_window_new (GTK_WINDOW (window), db));
+      subject = GTK_WINDOW (th_preferences_window_new (GTK_WINDOW (window), th_window_get_context (window)));
       adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (subject), "staff");
       gtk_window_present (subject);
     }

@@ -4,6 +4,7 @@
 #include <sodium.h>
 
 #include "th-application.h"
+#include "th-counter-page.h"
 #include "th-gui-test-util.h"
 #include "th-test-aftersales.h"
 #include "th-time.h"
@@ -52,8 +53,11 @@ th_gui_fixture_set_up (ThGuiFixture  *f,
   g_settings_set_boolean (settings, "auto-hand-over", FALSE);
 
   f->clock_ms = 1000000;
-  f->window = g_object_ref (th_window_new (NULL, f->base.db));
-  th_session_set_staff (th_window_get_session (f->window), leader);
+  {
+    g_autoptr(ThContext) context = th_context_new (f->base.db);
+    f->window = g_object_ref (th_window_new (NULL, context));
+  }
+  th_session_set_staff (th_context_get_session (th_window_get_context (f->window)), leader);
   th_scanner_burst_set_clock (th_window_get_scanner (f->window), fake_clock, f);
   gtk_window_present (GTK_WINDOW (f->window));
   th_gui_spin (50);
@@ -137,6 +141,18 @@ th_gui_wait_released (ThGuiFixture *f)
   while (th_scanner_burst_is_holding (th_window_get_scanner (f->window)) && g_get_monotonic_time () < deadline)
     g_main_context_iteration (NULL, TRUE);
   g_assert_false (th_scanner_burst_is_holding (th_window_get_scanner (f->window)));
+}
+
+void
+th_gui_wait_saved (ThWindow *window)
+{
+  ThCounterPage *page = TH_COUNTER_PAGE (th_window_get_counter_page (window));
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  /* Once more after it settles: what waited for it starts then. */
+  while (th_counter_page_get_busy (page) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (th_counter_page_get_busy (page));
 }
 
 static gboolean

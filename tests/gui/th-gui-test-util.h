@@ -40,6 +40,8 @@ void              th_gui_scan             (ThGuiFixture  *f,
                                            const char    *code);
 void              th_gui_wait_released    (ThGuiFixture  *f);
 void              th_gui_spin             (guint          ms);
+/* Until the Counter page saved its hand-overs and undos (on a worker). */
+void              th_gui_wait_saved       (ThWindow      *window);
 guint             th_gui_count_rows       (GtkListBox    *list);
 /* Rows the list's filter lets through. */
 guint             th_gui_count_shown_rows (GtkListBox    *list);

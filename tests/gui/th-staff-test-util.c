@@ -20,8 +20,8 @@ th_staff_test_sign_in_as (ThGuiFixture *f,
   g_autoptr(ThStaff) staff = th_staff_find (f->base.db, name, &error);
 
   g_assert_no_error (error);
-  th_session_lock (th_window_get_session (f->window));
-  th_session_set_staff (th_window_get_session (f->window), staff);
+  th_session_lock (th_context_get_session (th_window_get_context (f->window)));
+  th_session_set_staff (th_context_get_session (th_window_get_context (f->window)), staff);
   g_assert_cmpstr (th_window_get_visible_page (f->window), ==, "counter");
 }
 

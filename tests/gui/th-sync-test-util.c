@@ -35,10 +35,13 @@ th_sync_fixture_set_up (ThSyncFixture *f,
   f->codes = th_demo_codes_make (f->base.db, f->demo_key, now, &error);
   g_assert_no_error (error);
 
-  f->window = g_object_ref (th_window_new (NULL, f->base.db));
+  {
+    g_autoptr(ThContext) context = th_context_new (f->base.db);
+    f->window = g_object_ref (th_window_new (NULL, context));
+  }
   staff = th_staff_add (f->base.db, "wang", TH_STAFF_ROLE_LEADER, "2468", NULL, NULL, TH_PIN_COST_MIN, now, &error);
   g_assert_no_error (error);
-  th_session_set_staff (th_window_get_session (f->window), staff);
+  th_session_set_staff (th_context_get_session (th_window_get_context (f->window)), staff);
   gtk_window_present (GTK_WINDOW (f->window));
   th_gui_spin (50);
 }
@@ -72,7 +75,7 @@ th_sync_wait_until (ThSyncFixture   *f,
 gboolean
 th_sync_synced_clean (ThSyncFixture *f)
 {
-  ThSyncClient *client = th_window_get_sync_client (f->window);
+  ThSyncClient *client = th_context_get_sync_client (th_window_get_context (f->window));
 
   return client != NULL && th_sync_client_get_state (client) == TH_SYNC_STATE_ONLINE &&
          th_sync_client_get_last_pull (client) > 0 && th_sync_client_get_pending (client) == 0 &&

@@ -3,6 +3,7 @@
 
 #include "th-demo.h"
 #include "th-test-util.h"
+#include "th-demo-sync.h"
 #include "th-window-sync.h"
 
 G_BEGIN_DECLS

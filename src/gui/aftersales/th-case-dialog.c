@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "th-activity-watch.h"
 #include "th-case-dialog.h"
 #include "th-db-task.h"
 #include "th-format.h"
@@ -29,8 +30,9 @@ struct _ThCaseDialog
   GtkLabel            *error_label;
   GtkSpinner          *spinner;
 
-  ThDb                *db;
-  ThSession           *session;
+  ThContext           *context;
+  ThDb                *db;           /* the context's */
+  ThSession           *session;      /* the context's */
   ThOrder             *order;        /* NULL for a walk-in */
   char                *photo_dir;
   ThCase              *opened;
@@ -214,6 +216,7 @@ th_case_dialog_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_object (&self->session);
   g_clear_object (&self->db);
+  g_clear_object (&self->context);
   g_clear_pointer (&self->order, th_order_unref);
   g_clear_pointer (&self->opened, th_case_unref);
   g_clear_pointer (&self->photo_dir, g_free);
@@ -298,25 +301,25 @@ make_line_row (const ThOrderLine *l)
 
 ThCaseDialog *
 th_case_dialog_new (GtkWindow *parent,
-                    ThDb      *db,
-                    ThSession *session,
+                    ThContext *context,
                     gint64     order_id)
 {
   g_autoptr(GError) error = NULL;
   ThCaseDialog *self;
 
-  g_return_val_if_fail (TH_IS_DB (db), NULL);
-  g_return_val_if_fail (TH_IS_SESSION (session), NULL);
+  g_return_val_if_fail (TH_IS_CONTEXT (context), NULL);
+  g_return_val_if_fail (th_context_get_db (context) != NULL, NULL);
 
   self = g_object_new (TH_TYPE_CASE_DIALOG, "transient-for", parent, "modal", parent != NULL, NULL);
-  self->db = g_object_ref (db);
-  self->session = g_object_ref (session);
-  self->photo_dir = th_case_default_photo_dir (db);
+  self->context = g_object_ref (context);
+  self->db = g_object_ref (th_context_get_db (context));
+  self->session = g_object_ref (th_context_get_session (context));
+  self->photo_dir = th_case_default_photo_dir (self->db);
   th_photo_strip_set_photo_dir (self->photo_strip, self->photo_dir);
-  th_session_watch_window (session, GTK_WINDOW (self));
-  g_signal_connect_object (session, "notify::signed-in", G_CALLBACK (session_changed_cb), self, G_CONNECT_SWAPPED);
+  th_activity_watch_window (GTK_WINDOW (self), context);
+  g_signal_connect_object (self->session, "notify::signed-in", G_CALLBACK (session_changed_cb), self, G_CONNECT_SWAPPED);
 
-  if (order_id >= 0 && !(self->order = th_order_store_load (db, order_id, &error)))
+  if (order_id >= 0 && !(self->order = th_order_store_load (self->db, order_id, &error)))
     show_error (self, error->message);
   if (self->order)
     {

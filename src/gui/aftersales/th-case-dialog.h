@@ -4,7 +4,7 @@
 #include <adwaita.h>
 
 #include "th-case.h"
-#include "th-session.h"
+#include "th-context.h"
 
 G_BEGIN_DECLS
 
@@ -13,8 +13,7 @@ G_DECLARE_FINAL_TYPE (ThCaseDialog, th_case_dialog, TH, CASE_DIALOG, AdwWindow)
 
 /* @order_id: the order complained about, or -1 for a walk-in complaint */
 ThCaseDialog *th_case_dialog_new             (GtkWindow    *parent,
-                                              ThDb         *db,
-                                              ThSession    *session,
+                                              ThContext    *context,
                                               gint64        order_id);
 void          th_case_dialog_set_category    (ThCaseDialog *self,
                                               ThReason      category);

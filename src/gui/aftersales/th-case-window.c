@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "th-activity-watch.h"
 #include "th-case-format.h"
 #include "th-case-window.h"
 #include "th-format.h"
@@ -34,8 +35,9 @@ struct _ThCaseWindow
   AdwComboRow         *resolution_row;
   AdwComboRow         *refund_row;
 
-  ThDb                *db;
-  ThSession           *session;
+  ThContext           *context;
+  ThDb                *db;           /* the context's */
+  ThSession           *session;      /* the context's */
   ThCase              *c;
   GStrv                refund_ids;   /* the order's refunds, in the refund row's order */
 };
@@ -137,9 +139,7 @@ show_case (ThCaseWindow *self)
   g_autofree char *lines = th_case_format_lines (c);
   GtkWidget *child;
 
-  /* Unreadable policy: the defaults, rather than no case at all. */
-  if (!th_case_deadlines_load (self->db, &deadlines, NULL))
-    deadlines = (ThCaseDeadlines) TH_CASE_DEADLINES_DEFAULT;
+  th_context_get_deadlines (self->context, &deadlines);
   due = th_case_format_due (c, &deadlines, now);
   adw_window_title_set_subtitle (self->window_title, title);
   gtk_label_set_label (self->due_label, due);
@@ -219,7 +219,7 @@ make_refund_action (GtkWidget  *widget,
                     GVariant   *param)
 {
   ThCaseWindow *self = TH_CASE_WINDOW (widget);
-  ThRefundDialog *dialog = th_refund_dialog_new (GTK_WINDOW (self), self->db, self->session, self->c->order_id);
+  ThRefundDialog *dialog = th_refund_dialog_new (GTK_WINDOW (self), self->context, self->c->order_id);
 
   g_signal_connect_object (dialog, "refunded", G_CALLBACK (refunded_cb), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -248,6 +248,7 @@ th_case_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), TH_TYPE_CASE_WINDOW);
   g_clear_object (&self->session);
   g_clear_object (&self->db);
+  g_clear_object (&self->context);
   g_clear_pointer (&self->c, th_case_unref);
   g_clear_pointer (&self->refund_ids, g_strfreev);
 
@@ -302,31 +303,31 @@ th_case_window_init (ThCaseWindow *self)
 
 ThCaseWindow *
 th_case_window_new (GtkWindow  *parent,
-                    ThDb       *db,
-                    ThSession  *session,
+                    ThContext  *context,
                     const char *case_id)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *photo_dir = NULL;
   ThCaseWindow *self;
 
-  g_return_val_if_fail (TH_IS_DB (db), NULL);
-  g_return_val_if_fail (TH_IS_SESSION (session), NULL);
+  g_return_val_if_fail (TH_IS_CONTEXT (context), NULL);
+  g_return_val_if_fail (th_context_get_db (context) != NULL, NULL);
   g_return_val_if_fail (case_id != NULL, NULL);
 
   self = g_object_new (TH_TYPE_CASE_WINDOW, "transient-for", parent, "modal", parent != NULL, NULL);
-  self->db = g_object_ref (db);
-  self->session = g_object_ref (session);
-  th_session_watch_window (session, GTK_WINDOW (self));
-  g_signal_connect_object (session, "notify::signed-in", G_CALLBACK (session_changed_cb), self, G_CONNECT_SWAPPED);
+  self->context = g_object_ref (context);
+  self->db = g_object_ref (th_context_get_db (context));
+  self->session = g_object_ref (th_context_get_session (context));
+  th_activity_watch_window (GTK_WINDOW (self), context);
+  g_signal_connect_object (self->session, "notify::signed-in", G_CALLBACK (session_changed_cb), self, G_CONNECT_SWAPPED);
 
-  if (!(self->c = th_case_load (db, case_id, &error)))
+  if (!(self->c = th_case_load (self->db, case_id, &error)))
     {
       gtk_label_set_label (self->due_label, error->message);
       gtk_widget_set_visible (GTK_WIDGET (self->step_group), FALSE);
       return self;
     }
-  photo_dir = th_case_default_photo_dir (db);
+  photo_dir = th_case_default_photo_dir (self->db);
   th_photo_strip_set_photo_dir (self->photo_strip, photo_dir);
   for (guint i = 0; i < self->c->photos->len; i++)
     th_photo_strip_add_stored (self->photo_strip, g_array_index (self->c->photos, ThCasePhoto, i).sha256);

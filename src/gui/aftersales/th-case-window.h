@@ -4,7 +4,7 @@
 #include <adwaita.h>
 
 #include "th-case.h"
-#include "th-session.h"
+#include "th-context.h"
 
 G_BEGIN_DECLS
 
@@ -12,8 +12,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (ThCaseWindow, th_case_window, TH, CASE_WINDOW, AdwWindow)
 
 ThCaseWindow *th_case_window_new      (GtkWindow     *parent,
-                                       ThDb          *db,
-                                       ThSession     *session,
+                                       ThContext     *context,
                                        const char    *case_id);
 /* One workflow step through the core, as the buttons do it. */
 gboolean      th_case_window_step     (ThCaseWindow  *self,

@@ -19,8 +19,9 @@ struct _ThLedgerPage
   GtkListBox     *cases_list;
   GtkLabel       *summary_label;
 
-  ThDb           *db;
-  ThSession      *session;
+  ThContext      *context;
+  ThDb           *db;           /* the context's */
+  ThSession      *session;      /* the context's */
   GStrv           skus;          /* the product drop-down's SKUs, after "any" */
   guint           n_overdue;
   guint           refresh_id;

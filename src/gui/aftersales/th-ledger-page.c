@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "th-failing.h"
 #include "th-case-row.h"
 #include "th-case-window.h"
 #include "th-ledger-page-private.h"
@@ -15,7 +16,8 @@
 #define REFRESH_SECONDS 60
 
 
-G_DEFINE_FINAL_TYPE (ThLedgerPage, th_ledger_page, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE_WITH_CODE (ThLedgerPage, th_ledger_page, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (TH_TYPE_FAILING, NULL))
 
 enum {
   PROP_0,
@@ -24,13 +26,7 @@ enum {
   N_PROPS
 };
 
-enum {
-  FAILED,
-  N_SIGNALS
-};
-
 static GParamSpec *properties[N_PROPS];
-static guint signals[N_SIGNALS];
 
 static void
 set_n_overdue (ThLedgerPage *self,
@@ -106,6 +102,7 @@ th_ledger_page_dispose (GObject *object)
     gtk_widget_unparent (child);
   g_clear_object (&self->session);
   g_clear_object (&self->db);
+  g_clear_object (&self->context);
   g_clear_pointer (&self->skus, g_strfreev);
 
   G_OBJECT_CLASS (th_ledger_page_parent_class)->dispose (object);
@@ -128,8 +125,6 @@ th_ledger_page_class_init (ThLedgerPageClass *klass)
                           G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  signals[FAILED] = g_signal_new ("failed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_ERROR);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/tihuo/Station/ui/th-ledger-page.ui");
   gtk_widget_class_bind_template_child (widget_class, ThLedgerPage, search_entry);
@@ -168,13 +163,14 @@ th_ledger_page_init (ThLedgerPage *self)
 
 void
 th_ledger_page_setup (ThLedgerPage *self,
-                      ThDb         *db,
-                      ThSession    *session)
+                      ThContext    *context)
 {
   g_return_if_fail (TH_IS_LEDGER_PAGE (self));
+  g_return_if_fail (TH_IS_CONTEXT (context));
 
-  g_set_object (&self->session, session);
-  if (g_set_object (&self->db, db))
+  g_set_object (&self->context, context);
+  g_set_object (&self->session, th_context_get_session (context));
+  if (g_set_object (&self->db, th_context_get_db (context)))
     th_ledger_page_reload (self);
   if (self->refresh_id == 0)
     self->refresh_id = g_timeout_add_seconds (REFRESH_SECONDS, refresh_cb, self);
@@ -197,9 +193,7 @@ th_ledger_page_reload (ThLedgerPage *self)
 
   if (self->db == NULL || self->session == NULL)
     return;
-  if (!th_case_deadlines_load (self->db, &deadlines, &error))
-    deadlines = (ThCaseDeadlines) TH_CASE_DEADLINES_DEFAULT;
-  g_clear_error (&error);
+  th_context_get_deadlines (self->context, &deadlines);
   _th_ledger_page_load_products (self);
   status = gtk_drop_down_get_selected (self->status_drop);
   category = gtk_drop_down_get_selected (self->category_drop);
@@ -216,7 +210,7 @@ th_ledger_page_reload (ThLedgerPage *self)
   if (!(cases = th_case_list (self->db, &filter, &error)) ||
       (n_overdue = th_case_count_overdue (self->db, &deadlines, now, &error)) < 0)
     {
-      g_signal_emit (self, signals[FAILED], 0, error);
+      th_failing_emit (self, error);
       return;
     }
   set_n_overdue (self, (guint) n_overdue);
@@ -266,7 +260,7 @@ th_ledger_page_open_case (ThLedgerPage *self,
   g_return_val_if_fail (TH_IS_LEDGER_PAGE (self), NULL);
   g_return_val_if_fail (self->db != NULL, NULL);
 
-  window = th_case_window_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->db, self->session, case_id);
+  window = th_case_window_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->context, case_id);
   g_signal_connect_object (window, "changed", G_CALLBACK (case_changed_cb), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (window));
   return GTK_WINDOW (window);

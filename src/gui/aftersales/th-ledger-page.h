@@ -4,7 +4,7 @@
 #include <gtk/gtk.h>
 
 #include "th-case.h"
-#include "th-session.h"
+#include "th-context.h"
 
 G_BEGIN_DECLS
 
@@ -22,8 +22,7 @@ typedef enum {
 } ThLedgerPeriod;
 
 void        th_ledger_page_setup        (ThLedgerPage   *self,
-                                         ThDb           *db,
-                                         ThSession      *session);
+                                         ThContext      *context);
 void        th_ledger_page_reload       (ThLedgerPage   *self);
 void        th_ledger_page_focus_search (ThLedgerPage   *self);
 GtkListBox *th_ledger_page_get_list     (ThLedgerPage   *self);

@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "th-failing.h"
 #include "th-case.h"
 #include "th-error.h"
 #include "th-photo-strip-private.h"
@@ -26,7 +27,8 @@ struct _ThPhotoStrip
   gboolean     editable;
 };
 
-G_DEFINE_FINAL_TYPE (ThPhotoStrip, th_photo_strip, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE_WITH_CODE (ThPhotoStrip, th_photo_strip, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (TH_TYPE_FAILING, NULL))
 
 enum {
   PROP_0,
@@ -35,13 +37,7 @@ enum {
   N_PROPS
 };
 
-enum {
-  FAILED,
-  N_SIGNALS
-};
-
 static GParamSpec *properties[N_PROPS];
-static guint signals[N_SIGNALS];
 
 static void
 update_state (ThPhotoStrip *self)
@@ -106,7 +102,7 @@ imported_cb (GObject      *source,
   if (imported == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_signal_emit (self, signals[FAILED], 0, error);
+        th_failing_emit (self, error);
     }
   else
     {
@@ -274,8 +270,6 @@ th_photo_strip_class_init (ThPhotoStripClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /* The core's words for a refused photo: not a photo, or too big. */
-  signals[FAILED] = g_signal_new ("failed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_ERROR);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/tihuo/Station/ui/th-photo-strip.ui");
   gtk_widget_class_bind_template_child (widget_class, ThPhotoStrip, photos_box);
@@ -325,7 +319,7 @@ th_photo_strip_add_file (ThPhotoStrip *self,
       g_autoptr(GError) error = g_error_new (TH_ERROR, TH_ERROR_INVALID,
                                              _("A case can have at most %d photos. Remove one to add another."),
                                              TH_CASE_MAX_PHOTOS);
-      g_signal_emit (self, signals[FAILED], 0, error);
+      th_failing_emit (self, error);
       return;
     }
   start_import (self, file, TRUE);

@@ -27,8 +27,9 @@ struct _ThRefundDialog
   GtkSpinner           *spinner;
   AdwStatusPage        *done_page;
 
-  ThDb                 *db;
-  ThSession            *session;
+  ThContext            *context;
+  ThDb                 *db;           /* the context's */
+  ThSession            *session;      /* the context's */
   ThOrder              *order;
   GStrv                 approvers;    /* names, in the approver row's order */
   ThRefund             *plan;

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "th-activity-watch.h"
 #include "th-db-task.h"
 #include "th-format.h"
 #include "th-money.h"
@@ -239,6 +240,7 @@ th_refund_dialog_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_object (&self->session);
   g_clear_object (&self->db);
+  g_clear_object (&self->context);
   g_clear_pointer (&self->order, th_order_unref);
   g_clear_pointer (&self->plan, th_refund_unref);
   g_clear_pointer (&self->refund, th_refund_unref);
@@ -308,23 +310,23 @@ th_refund_dialog_init (ThRefundDialog *self)
 
 ThRefundDialog *
 th_refund_dialog_new (GtkWindow *parent,
-                      ThDb      *db,
-                      ThSession *session,
+                      ThContext *context,
                       gint64     order_id)
 {
   g_autoptr(GError) error = NULL;
   ThRefundDialog *self;
 
-  g_return_val_if_fail (TH_IS_DB (db), NULL);
-  g_return_val_if_fail (TH_IS_SESSION (session), NULL);
+  g_return_val_if_fail (TH_IS_CONTEXT (context), NULL);
+  g_return_val_if_fail (th_context_get_db (context) != NULL, NULL);
 
   self = g_object_new (TH_TYPE_REFUND_DIALOG, "transient-for", parent, "modal", parent != NULL, NULL);
-  self->db = g_object_ref (db);
-  self->session = g_object_ref (session);
-  th_session_watch_window (session, GTK_WINDOW (self));
-  g_signal_connect_object (session, "notify::signed-in", G_CALLBACK (session_changed_cb), self, G_CONNECT_SWAPPED);
+  self->context = g_object_ref (context);
+  self->db = g_object_ref (th_context_get_db (context));
+  self->session = g_object_ref (th_context_get_session (context));
+  th_activity_watch_window (GTK_WINDOW (self), context);
+  g_signal_connect_object (self->session, "notify::signed-in", G_CALLBACK (session_changed_cb), self, G_CONNECT_SWAPPED);
 
-  if (!(self->order = th_order_store_load (db, order_id, &error)))
+  if (!(self->order = th_order_store_load (self->db, order_id, &error)))
     {
       gtk_label_set_label (self->plan_label, error->message);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "refund.submit", FALSE);

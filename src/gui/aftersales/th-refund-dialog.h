@@ -5,7 +5,7 @@
 
 #include "th-db.h"
 #include "th-refund.h"
-#include "th-session.h"
+#include "th-context.h"
 
 G_BEGIN_DECLS
 
@@ -13,8 +13,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (ThRefundDialog, th_refund_dialog, TH, REFUND_DIALOG, AdwWindow)
 
 ThRefundDialog *th_refund_dialog_new           (GtkWindow      *parent,
-                                                ThDb           *db,
-                                                ThSession      *session,
+                                                ThContext      *context,
                                                 gint64          order_id);
 /* For tests and the keyboard: the rows of the order's lines. */
 GtkListBox     *th_refund_dialog_get_lines     (ThRefundDialog *self);

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "th-failing.h"
 #include "th-bar-chart.h"
 #include "th-format.h"
 #include "th-money.h"
@@ -30,7 +31,8 @@ struct _ThSummaryPage
   gboolean    by_product;
 };
 
-G_DEFINE_FINAL_TYPE (ThSummaryPage, th_summary_page, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE_WITH_CODE (ThSummaryPage, th_summary_page, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (TH_TYPE_FAILING, NULL))
 
 enum {
   PROP_0,
@@ -38,13 +40,7 @@ enum {
   N_PROPS
 };
 
-enum {
-  FAILED,
-  N_SIGNALS
-};
-
 static GParamSpec *properties[N_PROPS];
-static guint signals[N_SIGNALS];
 
 static void
 add_cell (ThSummaryPage *self,
@@ -190,7 +186,7 @@ export_response_cb (GtkNativeDialog *chooser,
           gtk_label_set_label (self->status_label, saved);
         }
       else
-        g_signal_emit (self, signals[FAILED], 0, error);
+        th_failing_emit (self, error);
     }
   g_object_unref (chooser);
   g_object_unref (self);
@@ -251,8 +247,6 @@ th_summary_page_class_init (ThSummaryPageClass *klass)
                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  signals[FAILED] = g_signal_new ("failed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_ERROR);
 
   g_type_ensure (TH_TYPE_BAR_CHART);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/tihuo/Station/ui/th-summary-page.ui");
@@ -309,7 +303,7 @@ th_summary_page_reload (ThSummaryPage *self)
     return;
   if (!(report = th_report_month (self->db, self->year, self->month, NULL, &error)))
     {
-      g_signal_emit (self, signals[FAILED], 0, error);
+      th_failing_emit (self, error);
       return;
     }
   g_clear_pointer (&self->report, th_report_free);

@@ -1,23 +1,109 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* Scans, picks and hand-overs at the Counter page: each is one core call of
- * about a millisecond, so they run on the main loop. With auto hand-over a
- * scanned ok code is collected at once; typed and picked ones never are. */
+/* Scans, picks and hand-overs at the Counter page. Verifying only reads,
+ * which WAL never blocks, so it stays on the main loop. Handing over and
+ * undoing write: they run on the worker (th-counter-page-queue.c), since
+ * another terminal may hold the write lock for seconds. With auto hand-over
+ * a scanned ok code is collected at once; typed and picked ones never are. */
 #include "config.h"
 
 #include "th-counter-page-private.h"
 #include "th-time.h"
 
+typedef struct {
+  char            *code_text;   /* a scanned or typed code, or NULL */
+  gint64           order_id;    /* otherwise the order picked */
+  GArray          *lines;       /* of ThLineQty, or NULL for all remaining */
+  ThCollectMethod  method;
+  char            *staff;
+  gint64           now;
+  gboolean         from_scan;   /* auto hand-over: announce like a scan */
+} HandOver;
+
+static void
+hand_over_free (HandOver *h)
+{
+  g_free (h->code_text);
+  g_clear_pointer (&h->lines, g_array_unref);
+  g_free (h->staff);
+  g_free (h);
+}
+
+static gpointer
+hand_over_job (ThDb     *db,
+               gpointer  job_data,
+               GError  **error)
+{
+  HandOver *h = job_data;
+  const ThLineQty *lines = h->lines ? (ThLineQty *) h->lines->data : NULL;
+  guint n_lines = h->lines ? h->lines->len : 0;
+
+  /* A scanned code is verified again under the write lock; an order picked
+   * from a search by its id. */
+  if (h->code_text)
+    return th_collect_code (db, h->code_text, lines, n_lines, h->staff, h->now, error);
+  return th_collect_order (db, h->order_id, lines, n_lines, h->method, h->staff, h->now, error);
+}
+
+static void
+hand_over_done (ThCounterPage *self,
+                gpointer       result,
+                const GError  *error,
+                gpointer       data)
+{
+  HandOver *h = data;
+  ThVerification *v = result;
+
+  if (v == NULL)
+    {
+      _th_counter_page_fail (self, error);
+      if (!h->from_scan)
+        th_counter_page_refresh (self);
+      return;
+    }
+  if (h->from_scan)
+    h->method = v->kind == TH_PICKUP_CODE_SIGNED ? TH_COLLECT_METHOD_QR : TH_COLLECT_METHOD_CODE;
+  _th_counter_page_show_verification (self, v, h->code_text, h->method);
+  if (v->collected != NULL)
+    _th_counter_page_emit_collected (self, v);
+  else
+    _th_counter_page_verified (self);   /* not ok, or changed meanwhile, e.g. collected at another terminal */
+}
+
+static void
+start_hand_over (ThCounterPage *self,
+                 HandOver      *h)
+{
+  /* What the card needs afterwards; the worker owns @h. */
+  HandOver *shown = g_new0 (HandOver, 1);
+
+  shown->code_text = g_strdup (h->code_text);
+  shown->method = h->method;
+  shown->from_scan = h->from_scan;
+  h->staff = _th_counter_page_dup_staff (self);
+  h->now = th_time_now ();
+  _th_counter_page_run_job (self, hand_over_job, h, (GDestroyNotify) hand_over_free,
+                            (GDestroyNotify) th_verification_free, hand_over_done, shown,
+                            (GDestroyNotify) hand_over_free);
+}
+
+static void
+scan_later (ThCounterPage *self,
+            gpointer       text)
+{
+  th_counter_page_scan (self, text);
+}
+
 /**
  * th_counter_page_scan:
  *
  * A scanned code: verified, or with auto hand-over, collected at once.
+ * While a hand-over is being saved it waits its turn.
  */
 void
 th_counter_page_scan (ThCounterPage *self,
                       const char    *text)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *staff = NULL;
   ThVerification *v;
 
   g_return_if_fail (TH_IS_COUNTER_PAGE (self));
@@ -26,26 +112,27 @@ th_counter_page_scan (ThCounterPage *self,
   if (self->db == NULL)
     return;
   gtk_editable_set_text (GTK_EDITABLE (self->entry), "");
+  if (_th_counter_page_defer (self, scan_later, g_strdup (text), g_free))
+    return;
 
   if (self->auto_hand_over)
     {
-      staff = _th_counter_page_dup_staff (self);
-      v = th_collect_code (self->db, text, NULL, 0, staff, th_time_now (), &error);
-    }
-  else
-    v = th_verifier_verify_code (self->db, text, th_time_now (), &error);
+      HandOver *h = g_new0 (HandOver, 1);
 
-  if (v == NULL)
+      h->code_text = g_strdup (text);
+      h->from_scan = TRUE;
+      start_hand_over (self, h);
+      return;
+    }
+
+  if (!(v = th_verifier_verify_code (self->db, text, th_time_now (), &error)))
     {
       _th_counter_page_fail (self, error);
       return;
     }
   _th_counter_page_show_verification (self, v, text,
                      v->kind == TH_PICKUP_CODE_SIGNED ? TH_COLLECT_METHOD_QR : TH_COLLECT_METHOD_CODE);
-  if (v->collected != NULL)
-    _th_counter_page_emit_collected (self, v);
-  else
-    _th_counter_page_verified (self);
+  _th_counter_page_verified (self);
 }
 
 void
@@ -67,58 +154,131 @@ _th_counter_page_show_order_with (ThCounterPage   *self,
   _th_counter_page_verified (self);
 }
 
+static void
+show_order_later (ThCounterPage *self,
+                  gpointer       order_id)
+{
+  _th_counter_page_show_order_with (self, *(gint64 *) order_id, TH_COLLECT_METHOD_MANUAL);
+}
+
 void
 th_counter_page_show_order (ThCounterPage *self,
                             gint64         order_id)
 {
   g_return_if_fail (TH_IS_COUNTER_PAGE (self));
-  _th_counter_page_show_order_with (self, order_id, TH_COLLECT_METHOD_MANUAL);
+  if (!_th_counter_page_defer (self, show_order_later, g_memdup2 (&order_id, sizeof order_id), g_free))
+    _th_counter_page_show_order_with (self, order_id, TH_COLLECT_METHOD_MANUAL);
 }
 
 /**
  * th_counter_page_hand_over:
  * @ticked_only: only the lines ticked on the card; otherwise all remaining
+ *
+ * Saves the hand-over on the worker; the card shows the result when done.
  */
 void
 th_counter_page_hand_over (ThCounterPage *self,
                            gboolean       ticked_only)
 {
-  g_autoptr(GError) error = NULL;
   g_autoptr(GArray) lines = NULL;
-  g_autofree char *staff = NULL;
-  ThVerification *v;
-  guint n_lines;
+  HandOver *h;
 
   g_return_if_fail (TH_IS_COUNTER_PAGE (self));
 
-  if (!_th_counter_page_compute_can_hand_over (self))
+  if (self->busy || !_th_counter_page_compute_can_hand_over (self))
     return;
   lines = ticked_only ? th_result_card_get_ticked_lines (self->card) : NULL;
-  n_lines = lines ? lines->len : 0;
-  if (ticked_only && n_lines == 0)
+  if (ticked_only && (lines == NULL || lines->len == 0))
     return;
 
-  staff = _th_counter_page_dup_staff (self);
-  /* A scanned code is verified again under the write lock; an order picked
-   * from a search by its id. */
-  if (self->code_text)
-    v = th_collect_code (self->db, self->code_text, lines ? (ThLineQty *) lines->data : NULL, n_lines,
-                         staff, th_time_now (), &error);
-  else
-    v = th_collect_order (self->db, self->verification->order_id, lines ? (ThLineQty *) lines->data : NULL,
-                          n_lines, self->method, staff, th_time_now (), &error);
-  if (v == NULL)
-    {
-      _th_counter_page_fail (self, error);
-      th_counter_page_refresh (self);
-      return;
-    }
+  h = g_new0 (HandOver, 1);
+  h->code_text = g_strdup (self->code_text);
+  h->order_id = self->verification->order_id;
+  h->lines = g_steal_pointer (&lines);
+  h->method = self->method;
+  start_hand_over (self, h);
+}
 
-  _th_counter_page_show_verification (self, v, self->code_text, self->method);
-  if (v->collected != NULL)
-    _th_counter_page_emit_collected (self, v);
-  else
-    _th_counter_page_verified (self);   /* it changed meanwhile, e.g. collected at another terminal */
+typedef struct {
+  char   *collection_id;
+  char   *reason;
+  char   *staff;
+  gint64  now;
+} Undo;
+
+static void
+undo_free (Undo *u)
+{
+  g_free (u->collection_id);
+  g_free (u->reason);
+  g_free (u->staff);
+  g_free (u);
+}
+
+static gpointer
+undo_job (ThDb     *db,
+          gpointer  job_data,
+          GError  **error)
+{
+  Undo *u = job_data;
+
+  if (!th_collect_undo (db, u->collection_id, u->reason, u->staff, u->now, NULL, error))
+    return NULL;
+  return GINT_TO_POINTER (TRUE);
+}
+
+static void
+undo_done (ThCounterPage *self,
+           gpointer       result,
+           const GError  *error,
+           gpointer       data)
+{
+  th_counter_page_refresh (self);
+  _th_counter_page_emit_undo_finished (self, result ? NULL : error);
+}
+
+static void
+start_undo (ThCounterPage *self,
+            gpointer       data)
+{
+  Undo *u = data;
+  Undo *copy = g_new0 (Undo, 1);
+
+  copy->collection_id = g_strdup (u->collection_id);
+  copy->reason = g_strdup (u->reason);
+  /* Recorded under whoever is signed in when it runs. */
+  copy->staff = _th_counter_page_dup_staff (self);
+  copy->now = th_time_now ();
+  _th_counter_page_run_job (self, undo_job, copy, (GDestroyNotify) undo_free, NULL, undo_done, NULL, NULL);
+}
+
+/**
+ * th_counter_page_undo:
+ *
+ * Undoes a hand-over on the worker, after any hand-over being saved;
+ * ::undo-finished says how it went.
+ */
+void
+th_counter_page_undo (ThCounterPage *self,
+                      const char    *collection_id,
+                      const char    *reason)
+{
+  Undo *u;
+
+  g_return_if_fail (TH_IS_COUNTER_PAGE (self));
+  g_return_if_fail (collection_id != NULL);
+  g_return_if_fail (reason != NULL);
+
+  if (self->db == NULL)
+    return;
+  u = g_new0 (Undo, 1);
+  u->collection_id = g_strdup (collection_id);
+  u->reason = g_strdup (reason);
+  if (!_th_counter_page_defer (self, start_undo, u, (GDestroyNotify) undo_free))
+    {
+      start_undo (self, u);
+      undo_free (u);
+    }
 }
 
 /* Shows the current order as it stands now, e.g. after an undo. */
@@ -147,4 +307,3 @@ th_counter_page_refresh (ThCounterPage *self)
     }
   _th_counter_page_show_verification (self, v, code, self->method);
 }
-

@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "th-collect.h"
+#include "th-db-task.h"
 #include "th-counter-page.h"
 #include "th-camera-view.h"
 #include "th-result-card.h"
@@ -22,8 +23,12 @@ struct _ThCounterPage
   AdwStatusPage   *message_page;
   ThResultCard    *card;
   ThCameraView    *camera_view;
+  GtkBox          *saving_box;
+  GtkSpinner      *saving_spinner;
+  GtkLabel        *saving_label;
 
-  ThDb            *db;
+  ThContext       *context;
+  ThDb            *db;              /* the context's */
   gboolean         auto_hand_over;
 
   /* What the card shows, and how it was found */
@@ -34,7 +39,20 @@ struct _ThCounterPage
 
   gboolean         can_hand_over;
   guint            n_ticked;
+
+  /* Writes on the worker, one at a time (th-counter-page-queue.c) */
+  gboolean         busy;
+  GQueue          *pending;         /* of what waits for the running write */
+  GCancellable    *cancellable;     /* the page went away */
+  guint            slow_source;
 };
+
+typedef void (*ThCounterStart)   (ThCounterPage *self,
+                                  gpointer       data);
+typedef void (*ThCounterJobDone) (ThCounterPage *self,
+                                  gpointer       result,
+                                  const GError  *error,
+                                  gpointer       data);
 
 /* th-counter-page.c */
 void     _th_counter_page_show_verification (ThCounterPage  *self,
@@ -55,6 +73,26 @@ char *_th_counter_page_dup_staff        (ThCounterPage   *self);
 void  _th_counter_page_show_order_with  (ThCounterPage   *self,
                                          gint64           order_id,
                                          ThCollectMethod  method);
+
+void     _th_counter_page_update_state      (ThCounterPage  *self);
+void     _th_counter_page_emit_undo_finished (ThCounterPage *self,
+                                              const GError  *error);
+
+/* th-counter-page-queue.c */
+void     _th_counter_page_init_queue        (ThCounterPage  *self);
+void     _th_counter_page_dispose_queue     (ThCounterPage  *self);
+void     _th_counter_page_run_job           (ThCounterPage    *self,
+                                             ThDbJob           job,
+                                             gpointer          job_data,
+                                             GDestroyNotify    job_data_free,
+                                             GDestroyNotify    result_free,
+                                             ThCounterJobDone  done,
+                                             gpointer          done_data,
+                                             GDestroyNotify    done_data_free);
+gboolean _th_counter_page_defer             (ThCounterPage  *self,
+                                             ThCounterStart  start,
+                                             gpointer        data,
+                                             GDestroyNotify  data_free);
 
 /* th-counter-page-search.c */
 void  _th_counter_page_clear_matches    (ThCounterPage   *self);

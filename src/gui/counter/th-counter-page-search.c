@@ -152,6 +152,13 @@ verify_typed_code (ThCounterPage *self,
                                                                                      : TH_COLLECT_METHOD_CODE);
 }
 
+static void
+submit_later (ThCounterPage *self,
+              gpointer       text)
+{
+  th_counter_page_submit (self, text);
+}
+
 /**
  * th_counter_page_submit:
  * @text: what a person typed and confirmed with Enter
@@ -169,6 +176,15 @@ th_counter_page_submit (ThCounterPage *self,
 
   if (self->db == NULL)
     return;
+  /* Typed while a hand-over is being saved: after it, in order. An empty
+   * Enter would hand over again what is being saved. */
+  if (self->busy && text[0] == '\0')
+    return;
+  if (_th_counter_page_defer (self, submit_later, g_strdup (text), g_free))
+    {
+      gtk_editable_set_text (GTK_EDITABLE (self->entry), "");
+      return;
+    }
   normal = th_pickup_code_normalize (text);
   if (normal == NULL || normal[0] == '\0')
     {

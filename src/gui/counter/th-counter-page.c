@@ -7,26 +7,28 @@
 
 #include <glib/gi18n.h>
 
+#include "th-failing.h"
 #include "th-collect.h"
 #include "th-counter-page-private.h"
 #include "th-result-card.h"
-#include "th-session.h"
 #include "th-identity.h"
 #include "th-time.h"
 
-G_DEFINE_FINAL_TYPE (ThCounterPage, th_counter_page, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE_WITH_CODE (ThCounterPage, th_counter_page, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (TH_TYPE_FAILING, NULL))
 
 enum {
   PROP_0,
   PROP_CAN_HAND_OVER,
   PROP_N_TICKED,
+  PROP_BUSY,
   N_PROPS
 };
 
 enum {
   VERIFIED,
   COLLECTED,
-  FAILED,
+  UNDO_FINISHED,
   N_SIGNALS
 };
 
@@ -45,10 +47,10 @@ _th_counter_page_compute_can_hand_over (ThCounterPage *self)
   return v->remaining->len > 0;
 }
 
-static void
-update_state (ThCounterPage *self)
+void
+_th_counter_page_update_state (ThCounterPage *self)
 {
-  gboolean can = _th_counter_page_compute_can_hand_over (self);
+  gboolean can = !self->busy && _th_counter_page_compute_can_hand_over (self);
   guint n_ticked = th_result_card_get_n_ticked (self->card);
 
   if (can != self->can_hand_over)
@@ -67,16 +69,14 @@ void
 _th_counter_page_fail (ThCounterPage *self,
                        const GError  *error)
 {
-  g_signal_emit (self, signals[FAILED], 0, error);
+  th_failing_emit (self, error);
 }
 
 /* Whoever is signed in at this counter window records the hand-over. */
 char *
 _th_counter_page_dup_staff (ThCounterPage *self)
 {
-  char *staff = th_session_dup_staff_for (GTK_WIDGET (self));
-
-  return staff ? staff : g_strdup ("");
+  return self->context ? th_context_dup_staff_name (self->context) : g_strdup ("");
 }
 
 /* Takes @v over and shows it on the card. */
@@ -96,7 +96,14 @@ _th_counter_page_show_verification (ThCounterPage   *self,
 
   th_result_card_set_verification (self->card, v);
   gtk_stack_set_visible_child_name (self->stack, "card");
-  update_state (self);
+  _th_counter_page_update_state (self);
+}
+
+void
+_th_counter_page_emit_undo_finished (ThCounterPage *self,
+                                     const GError  *error)
+{
+  g_signal_emit (self, signals[UNDO_FINISHED], 0, error);
 }
 
 void
@@ -135,7 +142,7 @@ entry_activated_cb (ThCounterPage *self)
 static void
 card_ticked_changed_cb (ThCounterPage *self)
 {
-  update_state (self);
+  _th_counter_page_update_state (self);
 }
 
 static void
@@ -144,6 +151,7 @@ th_counter_page_dispose (GObject *object)
   GtkWidget *child;
   ThCounterPage *self = (ThCounterPage *)object;
 
+  _th_counter_page_dispose_queue (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), TH_TYPE_COUNTER_PAGE);
   /* The template's top widget has no id: unparent it by hand. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
@@ -151,6 +159,7 @@ th_counter_page_dispose (GObject *object)
   g_clear_pointer (&self->verification, th_verification_free);
   g_clear_pointer (&self->code_text, g_free);
   g_clear_object (&self->db);
+  g_clear_object (&self->context);
 
   G_OBJECT_CLASS (th_counter_page_parent_class)->dispose (object);
 }
@@ -170,6 +179,9 @@ th_counter_page_get_property (GObject    *object,
       break;
     case PROP_N_TICKED:
       g_value_set_uint (value, self->n_ticked);
+      break;
+    case PROP_BUSY:
+      g_value_set_boolean (value, self->busy);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -191,6 +203,9 @@ th_counter_page_class_init (ThCounterPageClass *klass)
   properties[PROP_N_TICKED] =
     g_param_spec_uint ("n-ticked", NULL, NULL, 0, G_MAXUINT, 0,
                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_BUSY] =
+    g_param_spec_boolean ("busy", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /* @good: whether the verdict was ok, for the sound */
@@ -198,8 +213,9 @@ th_counter_page_class_init (ThCounterPageClass *klass)
                                     0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_BOOLEAN);
   signals[COLLECTED] = g_signal_new ("collected", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                      0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_INT64);
-  signals[FAILED] = g_signal_new ("failed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_ERROR);
+  /* th_counter_page_undo() is done: @error is NULL when it was undone */
+  signals[UNDO_FINISHED] = g_signal_new ("undo-finished", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                         0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_ERROR);
 
   g_type_ensure (TH_TYPE_RESULT_CARD);
   g_type_ensure (TH_TYPE_CAMERA_VIEW);
@@ -211,6 +227,9 @@ th_counter_page_class_init (ThCounterPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ThCounterPage, message_page);
   gtk_widget_class_bind_template_child (widget_class, ThCounterPage, card);
   gtk_widget_class_bind_template_child (widget_class, ThCounterPage, camera_view);
+  gtk_widget_class_bind_template_child (widget_class, ThCounterPage, saving_box);
+  gtk_widget_class_bind_template_child (widget_class, ThCounterPage, saving_spinner);
+  gtk_widget_class_bind_template_child (widget_class, ThCounterPage, saving_label);
   gtk_widget_class_bind_template_callback (widget_class, entry_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, card_ticked_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, _th_counter_page_match_activated_cb);
@@ -221,14 +240,17 @@ static void
 th_counter_page_init (ThCounterPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  _th_counter_page_init_queue (self);
 }
 
 void
-th_counter_page_set_db (ThCounterPage *self,
-                        ThDb          *db)
+th_counter_page_set_context (ThCounterPage *self,
+                             ThContext     *context)
 {
   g_return_if_fail (TH_IS_COUNTER_PAGE (self));
-  if (g_set_object (&self->db, db))
+  g_return_if_fail (TH_IS_CONTEXT (context));
+  g_set_object (&self->context, context);
+  if (g_set_object (&self->db, th_context_get_db (context)))
     th_counter_page_clear (self);
 }
 
@@ -251,7 +273,7 @@ th_counter_page_clear (ThCounterPage *self)
   _th_counter_page_clear_matches (self);
   gtk_editable_set_text (GTK_EDITABLE (self->entry), "");
   gtk_stack_set_visible_child_name (self->stack, "idle");
-  update_state (self);
+  _th_counter_page_update_state (self);
 }
 
 void

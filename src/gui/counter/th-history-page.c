@@ -5,10 +5,11 @@
 
 #include <glib/gi18n.h>
 
+#include "th-failing.h"
 #include "th-collect.h"
+#include "th-db-task.h"
 #include "th-history-page.h"
 #include "th-history-row.h"
-#include "th-session.h"
 #include "th-identity.h"
 #include "th-time.h"
 
@@ -23,15 +24,16 @@ struct _ThHistoryPage
   GtkLabel   *title_label;
   GtkListBox *history_list;
 
-  ThDb       *db;
+  ThContext  *context;
+  ThDb       *db;         /* the context's */
   guint       refresh_id;
 };
 
-G_DEFINE_FINAL_TYPE (ThHistoryPage, th_history_page, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE_WITH_CODE (ThHistoryPage, th_history_page, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (TH_TYPE_FAILING, NULL))
 
 enum {
   UNDONE,
-  FAILED,
   N_SIGNALS
 };
 
@@ -57,18 +59,28 @@ reason_changed_cb (GtkEditable      *entry,
 }
 
 static void
+undone_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  ThHistoryPage *self = TH_HISTORY_PAGE (source);
+  g_autoptr(GError) error = NULL;
+
+  if (!th_history_page_undo_finish (self, result, &error))
+    th_failing_emit (self, error);
+}
+
+static void
 dialog_response_cb (AdwMessageDialog *dialog,
                     const char       *response,
                     ThHistoryPage    *self)
 {
-  g_autoptr(GError) error = NULL;
   GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
   const char *collection_id = g_object_get_data (G_OBJECT (dialog), "th-collection-id");
 
-  if (!g_str_equal (response, "undo"))
+  if (!g_str_equal (response, "undo") || self->db == NULL)
     return;
-  if (!th_history_page_undo (self, collection_id, gtk_editable_get_text (entry), &error))
-    g_signal_emit (self, signals[FAILED], 0, error);
+  th_history_page_undo_async (self, collection_id, gtk_editable_get_text (entry), undone_cb, NULL);
 }
 
 static void
@@ -138,6 +150,7 @@ th_history_page_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
     gtk_widget_unparent (child);
   g_clear_object (&self->db);
+  g_clear_object (&self->context);
 
   G_OBJECT_CLASS (th_history_page_parent_class)->dispose (object);
 }
@@ -154,8 +167,6 @@ th_history_page_class_init (ThHistoryPageClass *klass)
 
   signals[UNDONE] = g_signal_new ("undone", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
-  signals[FAILED] = g_signal_new ("failed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_ERROR);
 
   gtk_widget_class_install_action (widget_class, "history.undo", "s", undo_action);
 
@@ -173,11 +184,13 @@ th_history_page_init (ThHistoryPage *self)
 }
 
 void
-th_history_page_set_db (ThHistoryPage *self,
-                        ThDb          *db)
+th_history_page_set_context (ThHistoryPage *self,
+                             ThContext     *context)
 {
   g_return_if_fail (TH_IS_HISTORY_PAGE (self));
-  if (g_set_object (&self->db, db) && gtk_widget_get_mapped (GTK_WIDGET (self)))
+  g_return_if_fail (TH_IS_CONTEXT (context));
+  g_set_object (&self->context, context);
+  if (g_set_object (&self->db, th_context_get_db (context)) && gtk_widget_get_mapped (GTK_WIDGET (self)))
     th_history_page_reload (self);
 }
 
@@ -198,7 +211,7 @@ th_history_page_reload (ThHistoryPage *self)
   if (!th_identity_get (self->db, NULL, &terminal, &error) ||
       !(entries = th_history_list (self->db, terminal, history_start (now), 0, &error)))
     {
-      g_signal_emit (self, signals[FAILED], 0, error);
+      th_failing_emit (self, error);
       return;
     }
 
@@ -211,28 +224,76 @@ th_history_page_reload (ThHistoryPage *self)
   gtk_stack_set_visible_child_name (self->stack, entries->len > 0 ? "list" : "empty");
 }
 
-/**
- * th_history_page_undo:
- *
- * Undoes a hand-over through the core, which keeps to its 10-minute window.
- */
-gboolean
-th_history_page_undo (ThHistoryPage  *self,
-                      const char     *collection_id,
-                      const char     *reason,
-                      GError        **error)
+typedef struct {
+  char   *collection_id;
+  char   *reason;
+  char   *staff;
+  gint64  now;
+} Undo;
+
+static void
+undo_free (Undo *u)
 {
-  g_autofree char *staff = NULL;
+  g_free (u->collection_id);
+  g_free (u->reason);
+  g_free (u->staff);
+  g_free (u);
+}
+
+static gpointer
+undo_job (ThDb     *db,
+          gpointer  job_data,
+          GError  **error)
+{
+  Undo *u = job_data;
+
+  if (!th_collect_undo (db, u->collection_id, u->reason, u->staff, u->now, NULL, error))
+    return NULL;
+  return g_strdup (u->collection_id);
+}
+
+/**
+ * th_history_page_undo_async:
+ *
+ * Undoes a hand-over through the core, which keeps to its 10-minute window,
+ * on a worker connection: another terminal may hold the database.
+ */
+void
+th_history_page_undo_async (ThHistoryPage       *self,
+                            const char          *collection_id,
+                            const char          *reason,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  Undo *u;
+
+  g_return_if_fail (TH_IS_HISTORY_PAGE (self));
+  g_return_if_fail (collection_id != NULL);
+  g_return_if_fail (self->db != NULL);
+
+  u = g_new0 (Undo, 1);
+  u->collection_id = g_strdup (collection_id);
+  u->reason = g_strdup (reason ? reason : "");
+  /* Whoever is signed in at this counter records the undo. */
+  u->staff = self->context ? th_context_dup_staff_name (self->context) : g_strdup ("");
+  u->now = th_time_now ();
+  th_db_task_run (self, self->db, th_history_page_undo_async, undo_job, u, (GDestroyNotify) undo_free, g_free,
+                  NULL, callback, user_data);
+}
+
+/* Reloads the list and emits ::undone on success. */
+gboolean
+th_history_page_undo_finish (ThHistoryPage  *self,
+                             GAsyncResult   *result,
+                             GError        **error)
+{
+  g_autofree char *collection_id = NULL;
   gint64 order_id = -1;
 
   g_return_val_if_fail (TH_IS_HISTORY_PAGE (self), FALSE);
-  g_return_val_if_fail (collection_id != NULL, FALSE);
 
-  /* Whoever is signed in at this counter window records the undo. */
-  staff = th_session_dup_staff_for (GTK_WIDGET (self));
-  if (!th_collect_undo (self->db, collection_id, reason, staff ? staff : "", th_time_now (), NULL, error))
+  if (!(collection_id = th_db_task_finish (result, th_history_page_undo_async, error)))
     return FALSE;
-
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->history_list));
        child != NULL; child = gtk_widget_get_next_sibling (child))
     if (TH_IS_HISTORY_ROW (child) &&

@@ -15,7 +15,7 @@
 #include "th-demo-codes-window.h"
 #include "th-format.h"
 #include "th-time.h"
-#include "th-window-sync.h"
+#include "th-demo-sync.h"
 
 struct _ThDemoCodesWindow
 {
@@ -25,6 +25,7 @@ struct _ThDemoCodesWindow
   GtkLabel   *platform_note;
 
   GWeakRef    counter;
+  ThContext  *context;
   guint8      secret_key[64];
   gint64      valid_order_id;   /* the valid signed code's order, or -1 */
 };
@@ -82,8 +83,7 @@ cancel_on_platform_action (GtkWidget  *widget,
                            GVariant   *param)
 {
   ThDemoCodesWindow *self = TH_DEMO_CODES_WINDOW (widget);
-  g_autoptr(ThWindow) counter = g_weak_ref_get (&self->counter);
-  ThDemoServer *server = counter ? th_window_get_demo_server (counter) : NULL;
+  ThDemoServer *server = th_demo_sync_get_server (self->context);
 
   if (server == NULL || self->valid_order_id < 0)
     {
@@ -108,6 +108,7 @@ th_demo_codes_window_finalize (GObject *object)
 static void
 th_demo_codes_window_dispose (GObject *object)
 {
+  g_clear_object (&TH_DEMO_CODES_WINDOW (object)->context);
   gtk_widget_dispose_template (GTK_WIDGET (object), TH_TYPE_DEMO_CODES_WINDOW);
   G_OBJECT_CLASS (th_demo_codes_window_parent_class)->dispose (object);
 }
@@ -145,6 +146,7 @@ th_demo_codes_window_init (ThDemoCodesWindow *self)
 
 ThDemoCodesWindow *
 th_demo_codes_window_new (ThWindow     *counter,
+                          ThContext    *context,
                           const guint8  secret_key[64])
 {
   ThDemoCodesWindow *self;
@@ -155,6 +157,7 @@ th_demo_codes_window_new (ThWindow     *counter,
                        "application", gtk_window_get_application (GTK_WINDOW (counter)),
                        NULL);
   g_weak_ref_set (&self->counter, counter);
+  self->context = g_object_ref (context);
   memcpy (self->secret_key, secret_key, sizeof self->secret_key);
   th_demo_codes_window_refresh (self);
   return self;
@@ -163,17 +166,15 @@ th_demo_codes_window_new (ThWindow     *counter,
 void
 th_demo_codes_window_refresh (ThDemoCodesWindow *self)
 {
-  g_autoptr(ThWindow) counter = NULL;
   g_autoptr(GPtrArray) codes = NULL;
   g_autoptr(GError) error = NULL;
   GtkWidget *child;
 
   g_return_if_fail (TH_IS_DEMO_CODES_WINDOW (self));
 
-  counter = g_weak_ref_get (&self->counter);
-  if (counter == NULL || th_window_get_db (counter) == NULL)
+  if (th_context_get_db (self->context) == NULL)
     return;
-  if (!(codes = th_demo_codes_make (th_window_get_db (counter), self->secret_key, th_time_now (), &error)))
+  if (!(codes = th_demo_codes_make (th_context_get_db (self->context), self->secret_key, th_time_now (), &error)))
     {
       g_warning ("Cannot make the demo codes: %s", error->message);
       return;

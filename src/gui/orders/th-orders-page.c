@@ -9,13 +9,15 @@
 
 #include <glib/gi18n.h>
 
+#include "th-failing.h"
 #include "th-format.h"
 #include "th-order-row.h"
 #include "th-orders-page-private.h"
 #include "th-time.h"
 
 
-G_DEFINE_FINAL_TYPE (ThOrdersPage, th_orders_page, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE_WITH_CODE (ThOrdersPage, th_orders_page, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (TH_TYPE_FAILING, NULL))
 
 enum {
   PROP_0,
@@ -25,7 +27,6 @@ enum {
 
 enum {
   ORDER_ACTIVATED,
-  FAILED,
   N_SIGNALS
 };
 
@@ -47,7 +48,7 @@ void
 _th_orders_page_fail (ThOrdersPage *self,
                       const GError *error)
 {
-  g_signal_emit (self, signals[FAILED], 0, error);
+  th_failing_emit (self, error);
 }
 
 static void
@@ -163,8 +164,6 @@ th_orders_page_class_init (ThOrdersPageClass *klass)
 
   signals[ORDER_ACTIVATED] = g_signal_new ("order-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                            0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
-  signals[FAILED] = g_signal_new ("failed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_ERROR);
 
   gtk_widget_class_install_property_action (widget_class, "orders.filter", "filter");
 

@@ -14,7 +14,6 @@
 #include "th-policy-change.h"
 #include "th-preferences-staff-page.h"
 #include "th-time.h"
-#include "th-window.h"
 
 struct _ThPreferencesStaffPage
 {
@@ -34,6 +33,7 @@ struct _ThPreferencesStaffPage
   GtkLabel           *status_label;
 
   ThDb               *db;
+  ThContext          *context;
   ThSession          *session;
   GCancellable       *cancellable;
   gboolean            busy;
@@ -171,8 +171,8 @@ saved_cb (GObject      *source,
       return;
     }
   load_policy (self);
-  if (self->session)
-    th_session_reload_policy (self->session);
+  if (self->context)
+    th_context_reload_policy (self->context);
   show_status (self, _("Saved for this station. The audit log records each change."), FALSE);
 }
 
@@ -195,6 +195,7 @@ th_preferences_staff_page_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_object (&self->session);
   g_clear_object (&self->db);
+  g_clear_object (&self->context);
 
   G_OBJECT_CLASS (th_preferences_staff_page_parent_class)->dispose (object);
 }
@@ -233,18 +234,19 @@ th_preferences_staff_page_init (ThPreferencesStaffPage *self)
 
 /**
  * th_preferences_staff_page_new:
- * @parent: the counter window, whose signed-in leader may change these
- * @db: (nullable): the station database holding the policy
+ * @context: (nullable): the open station, whose signed-in leader may
+ *   change its policy
  */
 AdwPreferencesPage *
-th_preferences_staff_page_new (GtkWindow *parent,
-                               ThDb      *db)
+th_preferences_staff_page_new (ThContext *context)
 {
   ThPreferencesStaffPage *self = g_object_new (TH_TYPE_PREFERENCES_STAFF_PAGE, NULL);
-  ThSession *session = TH_IS_WINDOW (parent) ? th_window_get_session (TH_WINDOW (parent)) : NULL;
+  ThSession *session = context ? th_context_get_session (context) : NULL;
+  ThDb *db = context ? th_context_get_db (context) : NULL;
   GtkWidget *groups[] = { GTK_WIDGET (self->lock_group), GTK_WIDGET (self->refund_group),
                           GTK_WIDGET (self->case_group), GTK_WIDGET (self->save_group) };
 
+  self->context = context ? g_object_ref (context) : NULL;
   self->db = db ? g_object_ref (db) : NULL;
   self->session = session ? g_object_ref (session) : NULL;
   load_policy (self);

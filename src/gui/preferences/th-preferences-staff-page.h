@@ -3,7 +3,7 @@
 
 #include <adwaita.h>
 
-#include "th-db.h"
+#include "th-context.h"
 #include "th-policy.h"
 
 G_BEGIN_DECLS
@@ -11,8 +11,7 @@ G_BEGIN_DECLS
 #define TH_TYPE_PREFERENCES_STAFF_PAGE (th_preferences_staff_page_get_type ())
 G_DECLARE_FINAL_TYPE (ThPreferencesStaffPage, th_preferences_staff_page, TH, PREFERENCES_STAFF_PAGE, AdwPreferencesPage)
 
-AdwPreferencesPage *th_preferences_staff_page_new        (GtkWindow              *parent,
-                                                          ThDb                   *db);
+AdwPreferencesPage *th_preferences_staff_page_new        (ThContext              *context);
 void                th_preferences_staff_page_save       (ThPreferencesStaffPage *self,
                                                           const char             *pin);
 gboolean            th_preferences_staff_page_get_busy   (ThPreferencesStaffPage *self);

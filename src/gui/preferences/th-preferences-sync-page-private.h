@@ -17,7 +17,7 @@ struct _ThPreferencesSyncPage
   GtkSpinner          *test_spinner;
 
   GSettings           *settings;
-  GWeakRef             window;
+  ThContext           *context;
   guint32              station_id;   /* 0 until the counter is set up */
   GCancellable        *cancellable;
   gboolean             testing;

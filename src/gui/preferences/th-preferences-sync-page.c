@@ -2,7 +2,7 @@
 /* Preferences → Sync: the platform's address (GSettings), this station's
  * token (the keyring, through th-credentials), and Test Connection, which
  * asks the core and shows its own words for what went wrong. A token the
- * keyring cannot keep still reaches the window for this session. */
+ * keyring cannot keep still reaches the context for this session. */
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -11,7 +11,7 @@
 #include "th-preferences-sync-page-private.h"
 #include "th-identity.h"
 #include "th-sync.h"
-#include "th-window-sync.h"
+#include "th-demo-sync.h"
 
 G_DEFINE_FINAL_TYPE (ThPreferencesSyncPage, th_preferences_sync_page, ADW_TYPE_PREFERENCES_PAGE)
 
@@ -109,7 +109,7 @@ th_preferences_sync_page_finalize (GObject *object)
 {
   ThPreferencesSyncPage *self = (ThPreferencesSyncPage *)object;
 
-  g_weak_ref_clear (&self->window);
+  g_clear_object (&self->context);
 
   G_OBJECT_CLASS (th_preferences_sync_page_parent_class)->finalize (object);
 }
@@ -165,7 +165,6 @@ th_preferences_sync_page_init (ThPreferencesSyncPage *self)
   g_autofree char *url = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  g_weak_ref_init (&self->window, NULL);
   self->cancellable = g_cancellable_new ();
   self->settings = g_settings_new (APP_ID);
   url = _th_preferences_sync_page_saved_url (self);
@@ -174,26 +173,26 @@ th_preferences_sync_page_init (ThPreferencesSyncPage *self)
 
 /**
  * th_preferences_sync_page_new:
- * @window: the counter window whose station and sync this page sets up
+ * @context: the station whose sync this page sets up
  */
 ThPreferencesSyncPage *
-th_preferences_sync_page_new (ThWindow *window)
+th_preferences_sync_page_new (ThContext *context)
 {
   ThPreferencesSyncPage *self;
   ThDb *db;
 
-  g_return_val_if_fail (TH_IS_WINDOW (window), NULL);
+  g_return_val_if_fail (TH_IS_CONTEXT (context), NULL);
 
   self = g_object_new (TH_TYPE_PREFERENCES_SYNC_PAGE, NULL);
-  g_weak_ref_set (&self->window, window);
-  if ((db = th_window_get_db (window)) == NULL || !th_identity_get (db, &self->station_id, NULL, NULL))
+  self->context = g_object_ref (context);
+  if ((db = th_context_get_db (context)) == NULL || !th_identity_get (db, &self->station_id, NULL, NULL))
     self->station_id = 0;
   gtk_widget_set_sensitive (GTK_WIDGET (self->token_row), self->station_id != 0);
   _th_preferences_sync_page_set_testing (self, FALSE);
 
-  if (th_window_get_sync_is_demo (window))
+  if (th_demo_sync_is_attached (context))
     {
-      ThDemoServer *server = th_window_get_demo_server (window);
+      ThDemoServer *server = th_demo_sync_get_server (context);
       g_autofree char *text =
         g_strdup_printf (_("The demo station syncs with its own platform on this computer (%s). What you set "
                            "below is kept for your real station."),

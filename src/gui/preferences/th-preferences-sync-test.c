@@ -9,7 +9,6 @@
 #include "th-credentials.h"
 #include "th-preferences-sync-page-private.h"
 #include "th-sync.h"
-#include "th-window-sync.h"
 
 static void
 tested_cb (GObject      *source,
@@ -66,7 +65,6 @@ test_connection_action (GtkWidget  *widget,
                         GVariant   *param)
 {
   ThPreferencesSyncPage *self = TH_PREFERENCES_SYNC_PAGE (widget);
-  g_autoptr(ThWindow) window = g_weak_ref_get (&self->window);
   g_autofree char *url = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->url_row))));
   const char *typed = gtk_editable_get_text (GTK_EDITABLE (self->token_row));
   g_autoptr(GError) error = NULL;
@@ -89,7 +87,7 @@ test_connection_action (GtkWidget  *widget,
       else
         _th_preferences_sync_page_show_test_result (self, error->message, FALSE);
     }
-  else if ((in_session = window ? th_window_dup_sync_token (window, url) : NULL))
+  else if ((in_session = th_context_dup_sync_token (self->context, url)))
     {
       run_test (self, url, in_session);
       th_credentials_free_token (in_session);

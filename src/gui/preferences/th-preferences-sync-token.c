@@ -9,7 +9,6 @@
 
 #include "th-credentials.h"
 #include "th-preferences-sync-page-private.h"
-#include "th-window-sync.h"
 
 void
 _th_preferences_sync_page_set_token_state (ThPreferencesSyncPage *self,
@@ -27,11 +26,10 @@ token_looked_up_cb (GObject      *source,
                     gpointer      user_data)
 {
   g_autoptr(ThPreferencesSyncPage) self = user_data;
-  g_autoptr(ThWindow) window = g_weak_ref_get (&self->window);
   g_autoptr(GError) error = NULL;
   g_autofree char *url = _th_preferences_sync_page_saved_url (self);
   char *token = th_credentials_lookup_finish (result, &error);
-  char *in_session = window ? th_window_dup_sync_token (window, url) : NULL;
+  char *in_session = th_context_dup_sync_token (self->context, url);
 
   if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
@@ -82,7 +80,6 @@ token_stored_cb (GObject      *source,
 {
   StoreData *data = user_data;
   ThPreferencesSyncPage *self = data->self;
-  g_autoptr(ThWindow) window = g_weak_ref_get (&self->window);
   g_autoptr(GError) error = NULL;
 
   if (th_credentials_store_finish (result, &error))
@@ -99,8 +96,8 @@ token_stored_cb (GObject      *source,
       _th_preferences_sync_page_toast (self, text);
     }
   /* Either way this session syncs with it. */
-  if (window && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    th_window_set_sync_token (window, data->url, data->token);
+  if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    th_context_set_sync_token (self->context, data->url, data->token);
 
   g_object_unref (data->self);
   g_free (data->url);

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "th-camera-preferences.h"
+#include "th-failing.h"
 #include "th-format.h"
 #include "th-preferences-sync-page.h"
 #include "th-preferences-staff-page.h"
@@ -90,10 +91,7 @@ save_station (ThPreferencesWindow *self)
   if (!th_parse_station_id (gtk_editable_get_text (GTK_EDITABLE (self->station_row)), &station_id, &error) ||
       !th_identity_setup (self->db, station_id, gtk_editable_get_text (GTK_EDITABLE (self->terminal_row)), &error))
     {
-      AdwToast *toast = th_toast_new_text (error->message);
-
-      adw_toast_set_timeout (toast, 10);
-      adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), toast);
+      adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), th_failing_toast_new (error));
       load_station (self);
       return;
     }
@@ -155,8 +153,9 @@ th_preferences_window_init (ThPreferencesWindow *self)
 
 ThPreferencesWindow *
 th_preferences_window_new (GtkWindow *parent,
-                           ThDb      *db)
+                           ThContext *context)
 {
+  ThDb *db = th_context_get_db (context);
   ThPreferencesWindow *self = g_object_new (TH_TYPE_PREFERENCES_WINDOW,
                                             "transient-for", parent,
                                             "application", parent ? gtk_window_get_application (parent) : NULL,
@@ -167,9 +166,8 @@ th_preferences_window_new (GtkWindow *parent,
   gtk_widget_set_sensitive (GTK_WIDGET (self->terminal_row), db != NULL);
   if (db)
     load_station (self);
-  if (TH_IS_WINDOW (parent))
-    adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
-                                ADW_PREFERENCES_PAGE (th_preferences_sync_page_new (TH_WINDOW (parent))));
-  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), th_preferences_staff_page_new (parent, db));
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
+                              ADW_PREFERENCES_PAGE (th_preferences_sync_page_new (context)));
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), th_preferences_staff_page_new (context));
   return self;
 }

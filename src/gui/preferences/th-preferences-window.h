@@ -3,7 +3,7 @@
 
 #include <adwaita.h>
 
-#include "th-db.h"
+#include "th-context.h"
 
 G_BEGIN_DECLS
 
@@ -11,6 +11,6 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (ThPreferencesWindow, th_preferences_window, TH, PREFERENCES_WINDOW, AdwPreferencesWindow)
 
 ThPreferencesWindow *th_preferences_window_new (GtkWindow *parent,
-                                                ThDb      *db);
+                                                ThContext *context);
 
 G_END_DECLS

@@ -223,12 +223,12 @@ th_sign_in_page_init (ThSignInPage *self)
 
 void
 th_sign_in_page_setup (ThSignInPage *self,
-                       ThDb         *db,
-                       ThSession    *session)
+                       ThContext    *context)
 {
   g_return_if_fail (TH_IS_SIGN_IN_PAGE (self));
-  g_set_object (&self->db, db);
-  g_set_object (&self->session, session);
+  g_return_if_fail (TH_IS_CONTEXT (context));
+  g_set_object (&self->db, th_context_get_db (context));
+  g_set_object (&self->session, th_context_get_session (context));
 }
 
 /**

@@ -4,7 +4,7 @@
 #include <gtk/gtk.h>
 
 #include "th-db.h"
-#include "th-session.h"
+#include "th-context.h"
 
 G_BEGIN_DECLS
 
@@ -12,8 +12,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (ThSignInPage, th_sign_in_page, TH, SIGN_IN_PAGE, GtkWidget)
 
 void         th_sign_in_page_setup        (ThSignInPage *self,
-                                           ThDb         *db,
-                                           ThSession    *session);
+                                           ThContext    *context);
 void         th_sign_in_page_reload       (ThSignInPage *self,
                                            gboolean      locked);
 gboolean     th_sign_in_page_select       (ThSignInPage *self,

@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "th-activity-watch.h"
 #include "th-db-task.h"
 #include "th-staff-dialog.h"
 #include "th-time.h"
@@ -24,8 +25,9 @@ struct _ThStaffDialog
   GtkLabel        *error_label;
   GtkSpinner      *spinner;
 
-  ThDb            *db;
-  ThSession       *session;
+  ThContext       *context;
+  ThDb            *db;           /* the context's */
+  ThSession       *session;      /* the context's */
   GCancellable    *cancellable;
   gboolean         busy;
 };
@@ -249,6 +251,7 @@ th_staff_dialog_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_object (&self->session);
   g_clear_object (&self->db);
+  g_clear_object (&self->context);
 
   G_OBJECT_CLASS (th_staff_dialog_parent_class)->dispose (object);
 }
@@ -290,22 +293,22 @@ th_staff_dialog_init (ThStaffDialog *self)
 
 ThStaffDialog *
 th_staff_dialog_new (GtkWindow *parent,
-                     ThDb      *db,
-                     ThSession *session)
+                     ThContext *context)
 {
   ThStaffDialog *self;
   g_autofree char *title = NULL;
 
-  g_return_val_if_fail (TH_IS_DB (db), NULL);
-  g_return_val_if_fail (TH_IS_SESSION (session), NULL);
+  g_return_val_if_fail (TH_IS_CONTEXT (context), NULL);
+  g_return_val_if_fail (th_context_get_db (context) != NULL, NULL);
 
   self = g_object_new (TH_TYPE_STAFF_DIALOG, "transient-for", parent, "modal", parent != NULL, NULL);
-  self->db = g_object_ref (db);
-  self->session = g_object_ref (session);
-  th_session_watch_window (session, GTK_WINDOW (self));
-  g_signal_connect_object (session, "notify::signed-in", G_CALLBACK (session_changed_cb), self, G_CONNECT_SWAPPED);
+  self->context = g_object_ref (context);
+  self->db = g_object_ref (th_context_get_db (context));
+  self->session = g_object_ref (th_context_get_session (context));
+  th_activity_watch_window (GTK_WINDOW (self), context);
+  g_signal_connect_object (self->session, "notify::signed-in", G_CALLBACK (session_changed_cb), self, G_CONNECT_SWAPPED);
   /* Translators: %s is the signed-in leader's name */
-  title = g_strdup_printf (_("PIN of %s"), th_session_get_staff_name (session) ? th_session_get_staff_name (session) : "");
+  title = g_strdup_printf (_("PIN of %s"), th_session_get_staff_name (self->session) ? th_session_get_staff_name (self->session) : "");
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->leader_pin_row), title);
   load_staff (self);
   return self;

@@ -3,7 +3,7 @@
 
 #include <adwaita.h>
 
-#include "th-session.h"
+#include "th-context.h"
 
 G_BEGIN_DECLS
 
@@ -11,8 +11,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (ThStaffDialog, th_staff_dialog, TH, STAFF_DIALOG, AdwWindow)
 
 ThStaffDialog *th_staff_dialog_new       (GtkWindow     *parent,
-                                          ThDb          *db,
-                                          ThSession     *session);
+                                          ThContext     *context);
 /* What the form and the Remove buttons do, without the confirmation. */
 void           th_staff_dialog_add       (ThStaffDialog *self,
                                           const char    *name,

@@ -6,9 +6,9 @@
 
 #include <glib/gi18n.h>
 
+#include "th-failing.h"
 #include "th-attention-page.h"
 #include "th-attention-row.h"
-#include "th-session.h"
 
 struct _ThAttentionPage
 {
@@ -18,14 +18,15 @@ struct _ThAttentionPage
   GtkLabel     *title_label;
   GtkListBox   *list;
 
+  ThContext    *context;  /* who acknowledges */
   ThSyncClient *client;
 };
 
-G_DEFINE_FINAL_TYPE (ThAttentionPage, th_attention_page, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE_WITH_CODE (ThAttentionPage, th_attention_page, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (TH_TYPE_FAILING, NULL))
 
 enum {
   ACKNOWLEDGED,
-  FAILED,
   N_SIGNALS
 };
 
@@ -96,10 +97,10 @@ acknowledge_action (GtkWidget  *widget,
       if (th_sync_attention_get_id (item) != id)
         continue;
       /* Recorded under whoever is signed in at this counter. */
-      staff = th_session_dup_staff_for (widget);
-      if (!th_sync_client_acknowledge (self->client, item, staff ? staff : "", &error))
+      staff = th_context_dup_staff_name (self->context);
+      if (!th_sync_client_acknowledge (self->client, item, staff, &error))
         {
-          g_signal_emit (self, signals[FAILED], 0, error);
+          th_failing_emit (self, error);
           return;
         }
       /* The row is gone: keep the keyboard in the list. */
@@ -115,6 +116,7 @@ th_attention_page_dispose (GObject *object)
   ThAttentionPage *self = (ThAttentionPage *)object;
 
   th_attention_page_set_client (self, NULL);
+  g_clear_object (&self->context);
   gtk_widget_dispose_template (GTK_WIDGET (self), TH_TYPE_ATTENTION_PAGE);
 
   G_OBJECT_CLASS (th_attention_page_parent_class)->dispose (object);
@@ -130,8 +132,6 @@ th_attention_page_class_init (ThAttentionPageClass *klass)
 
   signals[ACKNOWLEDGED] = g_signal_new ("acknowledged", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                         0, NULL, NULL, NULL, G_TYPE_NONE, 0);
-  signals[FAILED] = g_signal_new ("failed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_ERROR);
 
   gtk_widget_class_install_action (widget_class, "attention.acknowledge", "x", acknowledge_action);
 
@@ -150,9 +150,14 @@ th_attention_page_init (ThAttentionPage *self)
 }
 
 ThAttentionPage *
-th_attention_page_new (void)
+th_attention_page_new (ThContext *context)
 {
-  return g_object_new (TH_TYPE_ATTENTION_PAGE, NULL);
+  ThAttentionPage *self;
+
+  g_return_val_if_fail (TH_IS_CONTEXT (context), NULL);
+  self = g_object_new (TH_TYPE_ATTENTION_PAGE, NULL);
+  self->context = g_object_ref (context);
+  return self;
 }
 
 void

@@ -1,10 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <gtk/gtk.h>
+#include <gio/gio.h>
 
-#include "th-case.h"
-#include "th-refund.h"
+#include "th-db.h"
 #include "th-staff.h"
 
 G_BEGIN_DECLS
@@ -31,13 +30,9 @@ gboolean    th_session_check_idle        (ThSession           *self);
 void        th_session_set_clock         (ThSession           *self,
                                           ThSessionClock       clock,
                                           gpointer             user_data);
-void        th_session_watch_window      (ThSession           *self,
-                                          GtkWindow           *window);
-
-/* The idle lock follows the station policy of @db (th-policy.h). */
-void        th_session_set_db            (ThSession           *self,
-                                          ThDb                *db);
-void        th_session_reload_policy     (ThSession           *self);
+/* 0 never locks; ThContext passes the policy on. */
+void        th_session_set_idle_minutes  (ThSession           *self,
+                                          guint                minutes);
 
 void        th_session_sign_in_async     (ThSession           *self,
                                           ThDb                *db,
@@ -49,9 +44,5 @@ void        th_session_sign_in_async     (ThSession           *self,
 ThStaff    *th_session_sign_in_finish    (ThSession           *self,
                                           GAsyncResult        *result,
                                           GError             **error);
-
-/* The signed-in staff member of @widget's counter window, for the records;
- * NULL when nobody is signed in. */
-char       *th_session_dup_staff_for     (GtkWidget           *widget);
 
 G_END_DECLS

@@ -6,7 +6,6 @@
 #include "th-db-task.h"
 #include "th-session.h"
 #include "th-time.h"
-#include "th-window.h"
 
 typedef struct {
   char *name;
@@ -65,18 +64,4 @@ th_session_sign_in_finish (ThSession     *self,
     return NULL;
   th_session_set_staff (self, staff);
   return staff;
-}
-
-char *
-th_session_dup_staff_for (GtkWidget *widget)
-{
-  GtkRoot *root;
-  ThSession *session;
-
-  g_return_val_if_fail (GTK_IS_WIDGET (widget), NULL);
-
-  root = gtk_widget_get_root (widget);
-  if (!TH_IS_WINDOW (root) || !(session = th_window_get_session (TH_WINDOW (root))))
-    return NULL;
-  return g_strdup (th_session_get_staff_name (session));
 }

@@ -1,11 +1,12 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Who works the counter right now. A sign-in checks the PIN in the core
  * (slow on purpose, so on a worker thread); the session then lends that
- * name to every hand-over, undo, refund and case. After the station's idle
- * time (its policy, th-policy.h) it locks, and someone has to sign in again. */
+ * name to every hand-over, undo, refund and case. After the idle time set
+ * in Preferences (ThContext passes it on) it locks, and someone has to
+ * sign in again. No GTK: the GUI reports input with
+ * th_session_note_activity() (th-activity-watch.c). */
 #include "config.h"
 
-#include "th-policy.h"
 #include "th-session.h"
 
 /* How often the idle time is looked at; a lock a few seconds late is fine. */
@@ -16,11 +17,10 @@ struct _ThSession
   GObject         parent_instance;
 
   GSettings      *settings;
-  ThDb           *db;
-  gint64          lock_idle_minutes;   /* the station policy's, as last read */
   ThStaff        *staff;
   char           *last_name;
 
+  guint           idle_minutes;
   gint64          last_activity;
   guint           idle_source;
   ThSessionClock  clock;
@@ -56,7 +56,7 @@ idle_check_cb (gpointer user_data)
 static void
 update_idle_source (ThSession *self)
 {
-  gboolean wanted = self->staff != NULL && self->lock_idle_minutes > 0;
+  gboolean wanted = self->staff != NULL && self->idle_minutes > 0;
 
   if (wanted && self->idle_source == 0)
     self->idle_source = g_timeout_add_seconds (IDLE_CHECK_SECONDS, idle_check_cb, self);
@@ -73,37 +73,6 @@ notify_all (ThSession *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IS_LEADER]);
 }
 
-/* A small read of the station database, at sign-in and when a leader
- * changes the policy; an unreadable policy keeps what was read last. */
-static void
-load_idle_minutes (ThSession *self)
-{
-  ThPolicy policy;
-
-  if (self->db != NULL && th_policy_load (self->db, &policy, NULL))
-    self->lock_idle_minutes = policy.lock_idle_minutes;
-}
-
-static gboolean
-window_event_cb (ThSession                *self,
-                 GdkEvent                 *event,
-                 GtkEventControllerLegacy *controller)
-{
-  switch ((int) gdk_event_get_event_type (event))
-    {
-    case GDK_KEY_PRESS:
-    case GDK_BUTTON_PRESS:
-    case GDK_TOUCH_BEGIN:
-    case GDK_SCROLL:
-    case GDK_MOTION_NOTIFY:
-      th_session_note_activity (self);
-      break;
-    default:
-      break;
-    }
-  return GDK_EVENT_PROPAGATE;
-}
-
 static void
 th_session_dispose (GObject *object)
 {
@@ -111,7 +80,6 @@ th_session_dispose (GObject *object)
 
   g_clear_handle_id (&self->idle_source, g_source_remove);
   g_clear_object (&self->settings);
-  g_clear_object (&self->db);
   g_clear_pointer (&self->staff, th_staff_unref);
 
   G_OBJECT_CLASS (th_session_parent_class)->dispose (object);
@@ -183,7 +151,6 @@ th_session_init (ThSession *self)
 {
   self->settings = g_settings_new (APP_ID);
   self->last_name = g_settings_get_string (self->settings, "last-staff");
-  self->lock_idle_minutes = TH_POLICY_DEFAULT_LOCK_IDLE_MINUTES;
   self->last_activity = now_us (self);
 }
 
@@ -251,7 +218,6 @@ th_session_set_staff (ThSession *self,
       g_free (self->last_name);
       self->last_name = g_strdup (staff->name);
       g_settings_set_string (self->settings, "last-staff", staff->name);
-      load_idle_minutes (self);
     }
   self->last_activity = now_us (self);
   update_idle_source (self);
@@ -275,20 +241,20 @@ th_session_note_activity (ThSession *self)
 /**
  * th_session_check_idle:
  *
- * Locks when nobody touched the counter for the station's idle time.
+ * Locks when nobody touched the counter for the idle time in Preferences.
  *
  * Returns: %TRUE if it locked
  */
 gboolean
 th_session_check_idle (ThSession *self)
 {
-  gint64 minutes;
+  guint minutes;
 
   g_return_val_if_fail (TH_IS_SESSION (self), FALSE);
 
-  minutes = self->lock_idle_minutes;
+  minutes = self->idle_minutes;
   if (self->staff == NULL || minutes == 0 ||
-      now_us (self) - self->last_activity < minutes * 60 * G_USEC_PER_SEC)
+      now_us (self) - self->last_activity < (gint64) minutes * 60 * G_USEC_PER_SEC)
     return FALSE;
   th_session_lock (self);
   return TRUE;
@@ -305,46 +271,14 @@ th_session_set_clock (ThSession      *self,
   self->last_activity = now_us (self);
 }
 
-/* Input anywhere in @window keeps the session awake. */
 void
-th_session_watch_window (ThSession *self,
-                         GtkWindow *window)
-{
-  GtkEventController *controller;
-
-  g_return_if_fail (TH_IS_SESSION (self));
-  g_return_if_fail (GTK_IS_WINDOW (window));
-
-  controller = gtk_event_controller_legacy_new ();
-  gtk_event_controller_set_name (controller, "th-session-activity");
-  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
-  g_signal_connect_object (controller, "event", G_CALLBACK (window_event_cb), self, G_CONNECT_SWAPPED);
-  gtk_widget_add_controller (GTK_WIDGET (window), controller);
-}
-
-/**
- * th_session_set_db:
- * @db: (nullable): the station database, whose policy sets the idle lock
- */
-void
-th_session_set_db (ThSession *self,
-                   ThDb      *db)
+th_session_set_idle_minutes (ThSession *self,
+                             guint      minutes)
 {
   g_return_if_fail (TH_IS_SESSION (self));
-  g_return_if_fail (db == NULL || TH_IS_DB (db));
-
-  g_set_object (&self->db, db);
-  th_session_reload_policy (self);
-}
-
-/* After a leader changed the station policy here or in another terminal. */
-void
-th_session_reload_policy (ThSession *self)
-{
-  g_return_if_fail (TH_IS_SESSION (self));
-
-  load_idle_minutes (self);
+  if (minutes == self->idle_minutes)
+    return;
+  self->idle_minutes = minutes;
   th_session_note_activity (self);
   update_idle_source (self);
 }
-
