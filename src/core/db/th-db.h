@@ -13,7 +13,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (ThDb, th_db, TH, DB, GObject)
 
 /* Schema version this build writes; see data/sql/. */
-#define TH_DB_SCHEMA_VERSION 3
+#define TH_DB_SCHEMA_VERSION 7
 
 ThDb          *th_db_open               (const char    *path,
                                          GError       **error);
