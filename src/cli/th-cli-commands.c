@@ -372,6 +372,8 @@ const ThCliCommand th_cli_commands[] = {
   { "refund-slip", "REFUND_ID --pdf FILE", N_("Save a refund slip as PDF"), th_cli_cmd_refund_slip },
   { "case", "open|update|list ...", N_("The after-sales ledger"), th_cli_cmd_case },
   { "report", "aftersales --month YYYY-MM [--csv FILE]", N_("Monthly after-sales summary"), th_cli_cmd_report },
+  { "print-test", "(--escpos DEVICE_OR_HOST:PORT [--width 58|80] | --pdf FILE) [--medium NAME]", N_("Print the printer self-test page (中文, 繁體, ¥, a QR and a ruler)"), th_cli_cmd_print_test },
+  { "print-queue", "list [--all] | retry ID | drop ID | reprint ID", N_("The jobs waiting for a printer"), th_cli_cmd_print_queue },
   { "decode", "IMAGE...", N_("Print the QR codes in pictures, one FILE<TAB>TEXT line each"), th_cli_cmd_decode },
   { NULL }
 };

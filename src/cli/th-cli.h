@@ -48,6 +48,12 @@ JsonNode *th_cli_case_to_json    (ThCase        *c,
                                   const ThCaseDeadlines *deadlines,
                                   gint64         now);
 
+/* th-cli-print.c */
+int      th_cli_cmd_print_test   (int            argc,
+                                  char         **argv);
+int      th_cli_cmd_print_queue  (int            argc,
+                                  char         **argv);
+
 /* th-cli-decode.c */
 int      th_cli_cmd_decode       (int            argc,
                                   char         **argv);
