@@ -233,59 +233,6 @@ assert_raster_matches (const Parsed   *p,
 
 /* ---- helpers ---- */
 
-/* The page sizes of a cairo PDF, in points, in page order. */
-static GArray *
-pdf_page_sizes (GBytes *pdf)
-{
-  g_autoptr(GRegex) regex = g_regex_new ("/MediaBox \\[ *0 0 ([0-9.]+) ([0-9.]+) *\\]", G_REGEX_RAW, 0, NULL);
-  g_autoptr(GMatchInfo) match = NULL;
-  g_autofree char *text = g_malloc (g_bytes_get_size (pdf) + 1);
-  GArray *sizes = g_array_new (FALSE, FALSE, sizeof (double));
-
-  /* The PDF is mostly binary; the page dictionaries are plain text. */
-  memcpy (text, g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf));
-  text[g_bytes_get_size (pdf)] = '\0';
-  for (gsize i = 0; i < g_bytes_get_size (pdf); i++)
-    if (text[i] == '\0')
-      text[i] = ' ';
-  g_regex_match (regex, text, 0, &match);
-  while (g_match_info_matches (match))
-    {
-      g_autofree char *w = g_match_info_fetch (match, 1);
-      g_autofree char *h = g_match_info_fetch (match, 2);
-      double wh[2] = { g_ascii_strtod (w, NULL), g_ascii_strtod (h, NULL) };
-
-      g_array_append_vals (sizes, wh, 2);
-      g_match_info_next (match, NULL);
-    }
-  return sizes;
-}
-
-/* The text pdftotext reads from @pdf, or NULL (test skipped) without it. */
-static char *
-pdf_text (GBytes     *pdf,
-          const char *dir)
-{
-  g_autofree char *tool = g_find_program_in_path ("pdftotext");
-  g_autofree char *path = g_build_filename (dir, "text.pdf", NULL);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GSubprocess) p = NULL;
-  char *out = NULL;
-
-  if (tool == NULL)
-    {
-      g_test_skip ("pdftotext (poppler-utils) is not installed");
-      return NULL;
-    }
-  g_assert_true (g_file_set_contents (path, g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf), &error));
-  p = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error, tool, "-enc", "UTF-8", path, "-", NULL);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_communicate_utf8 (p, NULL, NULL, &out, NULL, &error));
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_get_successful (p));
-  return out;
-}
-
 /* The raster as a picture with a white margin, for zbar. */
 static GdkPixbuf *
 raster_to_pixbuf (const ThRaster *raster)
@@ -353,7 +300,7 @@ test_pdf_sizes (void)
       double w, h;
 
       g_assert_no_error (error);
-      sizes = pdf_page_sizes (pdf);
+      sizes = th_test_pdf_page_sizes (pdf);
       g_assert_cmpuint (sizes->len, ==, 2);
       w = g_array_index (sizes, double, 0);
       h = g_array_index (sizes, double, 1);
@@ -383,13 +330,13 @@ test_pdf_text (ThTestFixture *f,
   g_autofree char *label_text = NULL;
 
   g_assert_no_error (error);
-  if (!(page_text = pdf_text (page_pdf, f->dir)))
+  if (!(page_text = th_test_pdf_text (page_pdf, f->dir)))
     return;
   g_assert_nonnull (strstr (page_text, "中文"));
   g_assert_nonnull (strstr (page_text, "繁體"));
   g_assert_nonnull (strstr (page_text, "¥"));
 
-  label_text = pdf_text (label_pdf, f->dir);
+  label_text = th_test_pdf_text (label_pdf, f->dir);
   g_test_message ("label text: %s", label_text);
   g_assert_nonnull (strstr (label_text, "B-07"));
   g_assert_nonnull (strstr (label_text, "L-02"));
@@ -543,10 +490,10 @@ test_sorting_sheet (ThTestFixture *f,
   g_assert_cmpuint (th_print_doc_get_n_pages (doc), <=, 8);
   pdf = th_print_doc_to_pdf (doc, &error);
   g_assert_no_error (error);
-  sizes = pdf_page_sizes (pdf);
+  sizes = th_test_pdf_page_sizes (pdf);
   g_assert_cmpuint (sizes->len, ==, 2 * th_print_doc_get_n_pages (doc));
 
-  if (!(text = pdf_text (pdf, f->dir)))
+  if (!(text = th_test_pdf_text (pdf, f->dir)))
     return;
   /* Every row is printed once, across the page breaks: each order number
    * appears once per product. */
