@@ -7,6 +7,7 @@
 #include <math.h>
 #include <pango/pangocairo.h>
 #include <qrencode.h>
+#include <string.h>
 
 #include "th-print-draw.h"
 #include "th-print-font.h"
@@ -167,16 +168,31 @@ th_print_qr (cairo_t    *cr,
           module = ux;
         }
     }
-  cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_rectangle (cr, x, y, module * (qr->width + 2 * QR_QUIET), module * (qr->width + 2 * QR_QUIET));
-  cairo_fill (cr);
-  cairo_set_source_rgb (cr, 0, 0, 0);
-  /* One path for all modules: no hairline seams between neighbours. */
-  for (int row = 0; row < qr->width; row++)
-    for (int col = 0; col < qr->width; col++)
-      if (qr->data[row * qr->width + col] & 1)
-        cairo_rectangle (cr, x + (col + QR_QUIET) * module, y + (row + QR_QUIET) * module, module, module);
-  cairo_fill (cr);
+  /* One pixel per module, scaled up without smoothing: a PDF carries a
+   * tiny image instead of hundreds of rectangles, and on the raster each
+   * module lands on whole dots. */
+  {
+    int n = qr->width + 2 * QR_QUIET;
+    cairo_surface_t *image = cairo_image_surface_create (CAIRO_FORMAT_RGB24, n, n);
+    guint8 *pixels = cairo_image_surface_get_data (image);
+    int stride = cairo_image_surface_get_stride (image);
+    cairo_pattern_t *pattern;
+
+    memset (pixels, 0xff, (gsize) stride * n);
+    for (int row = 0; row < qr->width; row++)
+      for (int col = 0; col < qr->width; col++)
+        if (qr->data[row * qr->width + col] & 1)
+          ((guint32 *) (pixels + (gsize) (row + QR_QUIET) * stride))[col + QR_QUIET] = 0;
+    cairo_surface_mark_dirty (image);
+    cairo_translate (cr, x, y);
+    cairo_scale (cr, module, module);
+    cairo_set_source_surface (cr, image, 0, 0);
+    pattern = cairo_get_source (cr);
+    cairo_pattern_set_filter (pattern, CAIRO_FILTER_NEAREST);
+    cairo_rectangle (cr, 0, 0, n, n);
+    cairo_fill (cr);
+    cairo_surface_destroy (image);
+  }
   cairo_restore (cr);
   QRcode_free (qr);
   return size;
