@@ -616,6 +616,39 @@ test_queue (ThTestFixture *f,
   printer_stop (printer);
 }
 
+/* Printing everything waiting: a printer that is off keeps its jobs in
+ * order (the second is not even tried), another target still prints. */
+static void
+test_queue_all (ThTestFixture *f,
+                gconstpointer  data)
+{
+  g_autofree char *off = g_strdup_printf ("127.0.0.1:%u", closed_port ());
+  g_autofree char *file = g_build_filename (f->dir, "lp1", NULL);
+  g_autoptr(GBytes) bytes = g_bytes_new_static ("\x1b@\x1dV\x01", 5);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ThPrintJob) first = NULL;
+  g_autoptr(ThPrintJob) second = NULL;
+  g_autoptr(ThPrintJob) third = NULL;
+  gint64 a, b, c;
+
+  a = th_print_queue_add (f->db, "receipt", "", "receipt-58", TH_PRINT_FORMAT_ESCPOS, off, bytes, "", TH_TEST_NOW, &error);
+  b = th_print_queue_add (f->db, "receipt", "", "receipt-58", TH_PRINT_FORMAT_ESCPOS, off, bytes, "", TH_TEST_NOW, &error);
+  c = th_print_queue_add (f->db, "receipt", "", "receipt-58", TH_PRINT_FORMAT_ESCPOS, file, bytes, "", TH_TEST_NOW, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (th_print_queue_print_all (f->db, TH_TEST_NOW, NULL, &error), ==, 1);
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, off));
+  first = get_job (f->db, a);
+  second = get_job (f->db, b);
+  third = get_job (f->db, c);
+  g_assert_cmpint (first->state, ==, TH_PRINT_JOB_QUEUED);
+  g_assert_cmpuint (first->attempts, ==, 1);
+  g_assert_cmpint (second->state, ==, TH_PRINT_JOB_QUEUED);
+  g_assert_cmpuint (second->attempts, ==, 0);
+  g_assert_cmpint (third->state, ==, TH_PRINT_JOB_PRINTED);
+  g_assert_true (g_file_test (file, G_FILE_TEST_EXISTS));
+}
+
 static void
 test_cli (ThTestFixture *f,
           gconstpointer  data)
@@ -678,6 +711,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/tihuo/printing/escpos-tcp", test_escpos_tcp);
   ADD ("/tihuo/printing/sorting-sheet", test_sorting_sheet);
   ADD ("/tihuo/printing/queue", test_queue);
+  ADD ("/tihuo/printing/queue-all", test_queue_all);
   ADD ("/tihuo/printing/cli", test_cli);
 #undef ADD
   return g_test_run ();
