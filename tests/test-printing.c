@@ -413,6 +413,14 @@ test_escpos_file (ThTestFixture *f,
     g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
     g_assert_false (g_file_test ("/dev/usb/tihuo-no-such-lp", G_FILE_TEST_EXISTS));
     g_clear_error (&error);
+    /* A device that stops taking bytes, like a printer out of paper. */
+    if (g_file_test ("/dev/full", G_FILE_TEST_EXISTS))
+      {
+        g_assert_false (th_escpos_send ("/dev/full", bytes, NULL, &error));
+        g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE);
+        g_assert_nonnull (strstr (error->message, "has paper"));
+        g_clear_error (&error);
+      }
     g_assert_false (th_escpos_send ("not a printer::", bytes, NULL, &error));
     g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
   }

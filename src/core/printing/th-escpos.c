@@ -80,25 +80,33 @@ send_to_file (const char  *path,
   int flags = g_str_has_prefix (path, "/dev/") ? O_WRONLY : O_WRONLY | O_CREAT | O_TRUNC;
   gsize len;
   const guint8 *bytes = g_bytes_get_data (data, &len);
-  int fd = g_open (path, flags | O_CLOEXEC, 0644);
-  int saved_errno;
+  int fd, saved_errno;
 
-  while (fd >= 0 && len > 0)
-    {
-      gssize n = write (fd, bytes, len);
-
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n <= 0)
-        break;
-      bytes += n;
-      len -= (gsize) n;
-    }
+  errno = 0;
+  fd = g_open (path, flags | O_CLOEXEC, 0644);
   saved_errno = errno;
-  if (fd >= 0 && close (fd) != 0 && len == 0)
-    saved_errno = errno, len = 1;
-  if (fd >= 0 && len == 0)
-    return TRUE;
+
+  if (fd >= 0)
+    {
+      while (len > 0)
+        {
+          gssize n = write (fd, bytes, len);
+
+          if (n < 0 && errno == EINTR)
+            continue;
+          if (n <= 0)
+            break;
+          bytes += n;
+          len -= (gsize) n;
+        }
+      /* A printer that stops taking bytes says why in errno; a device
+       * that reports its error only on close counts too. */
+      saved_errno = len > 0 ? (errno ? errno : EIO) : 0;
+      if (close (fd) != 0 && saved_errno == 0)
+        saved_errno = errno;
+      if (saved_errno == 0)
+        return TRUE;
+    }
 
   if (saved_errno == ENOENT || saved_errno == ENODEV || saved_errno == ENXIO)
     g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
