@@ -342,3 +342,54 @@ th_test_png_bomb (guint32 width,
   append_chunk (png, "IDAT", idat, written);
   return g_byte_array_free_to_bytes (g_steal_pointer (&png));
 }
+
+GArray *
+th_test_pdf_page_sizes (GBytes *pdf)
+{
+  g_autoptr(GRegex) regex = g_regex_new ("/MediaBox \\[ *0 0 ([0-9.]+) ([0-9.]+) *\\]", G_REGEX_RAW, 0, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+  g_autofree char *text = g_malloc (g_bytes_get_size (pdf) + 1);
+  GArray *sizes = g_array_new (FALSE, FALSE, sizeof (double));
+
+  /* The PDF is mostly binary; the page dictionaries are plain text. */
+  memcpy (text, g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf));
+  text[g_bytes_get_size (pdf)] = '\0';
+  for (gsize i = 0; i < g_bytes_get_size (pdf); i++)
+    if (text[i] == '\0')
+      text[i] = ' ';
+  g_regex_match (regex, text, 0, &match);
+  while (g_match_info_matches (match))
+    {
+      g_autofree char *w = g_match_info_fetch (match, 1);
+      g_autofree char *h = g_match_info_fetch (match, 2);
+      double wh[2] = { g_ascii_strtod (w, NULL), g_ascii_strtod (h, NULL) };
+
+      g_array_append_vals (sizes, wh, 2);
+      g_match_info_next (match, NULL);
+    }
+  return sizes;
+}
+
+char *
+th_test_pdf_text (GBytes     *pdf,
+                  const char *dir)
+{
+  g_autofree char *tool = g_find_program_in_path ("pdftotext");
+  g_autofree char *path = g_build_filename (dir, "text.pdf", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSubprocess) p = NULL;
+  char *out = NULL;
+
+  if (tool == NULL)
+    {
+      g_test_skip ("pdftotext (poppler-utils) is not installed");
+      return NULL;
+    }
+  g_assert_true (g_file_set_contents (path, g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf), &error));
+  p = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error, tool, "-enc", "UTF-8", path, "-", NULL);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_communicate_utf8 (p, NULL, NULL, &out, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_successful (p));
+  return out;
+}

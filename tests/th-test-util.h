@@ -61,6 +61,13 @@ void        th_test_cli               (ThTestFixture *f,
                                        ThTestRun     *r,
                                        ...) G_GNUC_NULL_TERMINATED;
 
+/* PDFs: the page sizes of a cairo PDF in points (width, height, width, …),
+ * and the text pdftotext reads from it, or NULL with the test skipped
+ * when poppler-utils is not installed. */
+GArray     *th_test_pdf_page_sizes    (GBytes        *pdf);
+char       *th_test_pdf_text          (GBytes        *pdf,
+                                       const char    *dir);
+
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ThTestRun, th_test_run_clear)
 
 G_END_DECLS

@@ -396,6 +396,8 @@ const ThCliCommand th_cli_commands[] = {
   { "report", "aftersales --month YYYY-MM [--csv FILE]", N_("Monthly after-sales summary"), th_cli_cmd_report },
   { "backup", "[--to FILE]", N_("Take a backup now (default: the backups folder beside the database)"), th_cli_cmd_backup },
   { "restore", "FILE", N_("Go back to a backup, keeping the current database aside"), th_cli_cmd_restore },
+  { "print-test", "(--escpos DEVICE_OR_HOST:PORT [--width 58|80] | --pdf FILE) [--medium NAME]", N_("Print the printer self-test page (中文, 繁體, ¥, a QR and a ruler)"), th_cli_cmd_print_test },
+  { "print-queue", "list [--all] | retry ID | drop ID | reprint ID", N_("The jobs waiting for a printer"), th_cli_cmd_print_queue },
   { "decode", "IMAGE...", N_("Print the QR codes in pictures, one FILE<TAB>TEXT line each"), th_cli_cmd_decode },
   { NULL }
 };

@@ -73,6 +73,12 @@ int      th_cli_cmd_backup       (int            argc,
 int      th_cli_cmd_restore      (int            argc,
                                   char         **argv);
 
+/* th-cli-print.c */
+int      th_cli_cmd_print_test   (int            argc,
+                                  char         **argv);
+int      th_cli_cmd_print_queue  (int            argc,
+                                  char         **argv);
+
 /* th-cli-decode.c */
 int      th_cli_cmd_decode       (int            argc,
                                   char         **argv);

@@ -13,7 +13,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (ThDb, th_db, TH, DB, GObject)
 
 /* Schema version this build writes; see data/sql/. */
-#define TH_DB_SCHEMA_VERSION 5
+#define TH_DB_SCHEMA_VERSION 6
 
 typedef enum {
   TH_DB_OPEN_CREATE = 1 << 0,  /* a new station may be set up at this path */

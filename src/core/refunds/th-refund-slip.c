@@ -1,17 +1,14 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The refund slip, drawn with cairo so that the same code prints through
- * GtkPrintOperation and saves a PDF without a display. Text goes through
- * Pango: cairo's own text API has no font fallback, and product names,
- * staff names and the translated labels are mostly Chinese. */
+ * GtkPrintOperation and saves a PDF without a display. */
 #include "config.h"
 
 #include <cairo-pdf.h>
 #include <glib/gi18n.h>
-#include <pango/pangocairo.h>
-#include <qrencode.h>
 
 #include "th-error.h"
 #include "th-money.h"
+#include "th-print-draw.h"
 #include "th-refund-slip.h"
 #include "th-time.h"
 
@@ -19,40 +16,6 @@
 #define A6_HEIGHT  419.53
 #define MARGIN     18.0
 #define GAP        6.0
-#define QR_QUIET   4        /* modules of white around the code, as the standard asks */
-
-typedef enum {
-  TEXT_LEFT,
-  TEXT_CENTER,
-  TEXT_RIGHT,
-} TextAlign;
-
-/* Draws @text at (@x, @y) within @width; returns its height. */
-static double
-draw_text (cairo_t    *cr,
-           const char *text,
-           const char *font,
-           TextAlign   align,
-           double      x,
-           double      y,
-           double      width)
-{
-  g_autoptr(PangoLayout) layout = pango_cairo_create_layout (cr);
-  PangoFontDescription *desc = pango_font_description_from_string (font);
-  int w, h;
-
-  pango_layout_set_font_description (layout, desc);
-  pango_font_description_free (desc);
-  pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
-  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-  pango_layout_set_alignment (layout, align == TEXT_CENTER ? PANGO_ALIGN_CENTER
-                                      : align == TEXT_RIGHT ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
-  pango_layout_set_text (layout, text, -1);
-  pango_layout_get_size (layout, &w, &h);
-  cairo_move_to (cr, x, y);
-  pango_cairo_show_layout (cr, layout);
-  return (double) h / PANGO_SCALE;
-}
 
 /* "Label: value", the value wrapping under itself. */
 static double
@@ -63,23 +26,20 @@ draw_field (cairo_t    *cr,
             double      width)
 {
   double label_width = width * 0.3;
-  double h1 = draw_text (cr, label, "Sans 8", TEXT_LEFT, 0, y, label_width - GAP);
-  double h2 = draw_text (cr, value, "Sans 9", TEXT_LEFT, label_width, y, width - label_width);
+  double h1 = th_print_text (cr, label, "Sans 8", TH_PRINT_ALIGN_LEFT, 0, y, label_width - GAP);
+  double h2 = th_print_text (cr, value, "Sans 9", TH_PRINT_ALIGN_LEFT, label_width, y, width - label_width);
 
   return MAX (h1, h2) + 2;
 }
 
+/* Text, rules and the QR code come from printing (th-print-draw.c), shared
+ * with the labels and thermal receipts. */
 static void
 draw_rule (cairo_t *cr,
            double   y,
            double   width)
 {
-  cairo_save (cr);
-  cairo_set_line_width (cr, 0.5);
-  cairo_move_to (cr, 0, y);
-  cairo_line_to (cr, width, y);
-  cairo_stroke (cr);
-  cairo_restore (cr);
+  th_print_rule (cr, 0, y, width, 0.5);
 }
 
 static double
@@ -88,28 +48,9 @@ draw_qr (cairo_t    *cr,
          double      y,
          double      width)
 {
-  QRcode *qr = QRcode_encodeString (text, 0, QR_ECLEVEL_M, QR_MODE_8, 1);
   double size = MIN (width * 0.5, 120.0);
-  double module, x0;
 
-  if (qr == NULL)
-    return 0;
-  module = size / (qr->width + 2 * QR_QUIET);
-  x0 = (width - size) / 2;
-  cairo_save (cr);
-  cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_rectangle (cr, x0, y, size, size);
-  cairo_fill (cr);
-  cairo_set_source_rgb (cr, 0, 0, 0);
-  /* One path for all modules: no hairline seams between neighbours. */
-  for (int row = 0; row < qr->width; row++)
-    for (int col = 0; col < qr->width; col++)
-      if (qr->data[row * qr->width + col] & 1)
-        cairo_rectangle (cr, x0 + (col + QR_QUIET) * module, y + (row + QR_QUIET) * module, module, module);
-  cairo_fill (cr);
-  cairo_restore (cr);
-  QRcode_free (qr);
-  return size;
+  return th_print_qr (cr, text, (width - size) / 2, y, size);
 }
 
 double
@@ -131,8 +72,8 @@ th_refund_slip_draw (cairo_t  *cr,
 
   cairo_save (cr);
   cairo_set_source_rgb (cr, 0, 0, 0);
-  y += draw_text (cr, _("Refund slip"), "Sans Bold 14", TEXT_CENTER, 0, y, width) + 2;
-  y += draw_text (cr, _("Tihuo pickup station"), "Sans 8", TEXT_CENTER, 0, y, width) + GAP;
+  y += th_print_text (cr, _("Refund slip"), "Sans Bold 14", TH_PRINT_ALIGN_CENTER, 0, y, width) + 2;
+  y += th_print_text (cr, _("Tihuo pickup station"), "Sans 8", TH_PRINT_ALIGN_CENTER, 0, y, width) + GAP;
 
   y += draw_field (cr, _("Order"), order_text, y, width);
   if (refund->customer_name && *refund->customer_name)
@@ -155,22 +96,22 @@ th_refund_slip_draw (cairo_t  *cr,
       g_autofree char *name = g_strdup_printf ("%s\n%s", l->name, l->sku);
       g_autofree char *qty = g_strdup_printf ("× %u", l->qty);
       g_autofree char *amount = th_money_format (l->amount);
-      double h = draw_text (cr, name, "Sans 9", TEXT_LEFT, 0, y, width * 0.6);
+      double h = th_print_text (cr, name, "Sans 9", TH_PRINT_ALIGN_LEFT, 0, y, width * 0.6);
 
-      draw_text (cr, qty, "Sans 9", TEXT_RIGHT, width * 0.6, y, width * 0.15);
-      draw_text (cr, amount, "Sans 9", TEXT_RIGHT, width * 0.75, y, width * 0.25);
+      th_print_text (cr, qty, "Sans 9", TH_PRINT_ALIGN_RIGHT, width * 0.6, y, width * 0.15);
+      th_print_text (cr, amount, "Sans 9", TH_PRINT_ALIGN_RIGHT, width * 0.75, y, width * 0.25);
       y += h + 3;
     }
   draw_rule (cr, y, width);
   y += GAP / 2;
-  draw_text (cr, _("Total refund"), "Sans Bold 11", TEXT_LEFT, 0, y, width * 0.6);
-  y += draw_text (cr, total_text, "Sans Bold 11", TEXT_RIGHT, width * 0.6, y, width * 0.4) + GAP;
+  th_print_text (cr, _("Total refund"), "Sans Bold 11", TH_PRINT_ALIGN_LEFT, 0, y, width * 0.6);
+  y += th_print_text (cr, total_text, "Sans Bold 11", TH_PRINT_ALIGN_RIGHT, width * 0.6, y, width * 0.4) + GAP;
   /* An offline refund is only a promise until the platform pays it. */
-  y += draw_text (cr, _("The money is paid back when the platform processes the refund."),
-                  "Sans Italic 7.5", TEXT_LEFT, 0, y, width) + GAP;
+  y += th_print_text (cr, _("The money is paid back when the platform processes the refund."),
+                  "Sans Italic 7.5", TH_PRINT_ALIGN_LEFT, 0, y, width) + GAP;
 
   y += draw_qr (cr, refund->id, y, width) + 2;
-  y += draw_text (cr, refund->id, "Monospace 6.5", TEXT_CENTER, 0, y, width);
+  y += th_print_text (cr, refund->id, "Monospace 6.5", TH_PRINT_ALIGN_CENTER, 0, y, width);
   cairo_restore (cr);
   return y;
 }
