@@ -101,6 +101,8 @@ fail_at (Reader  *r,
 {
   if (r->pos >= r->buf->len)
     g_set_error (error, TH_ERROR, TH_ERROR_INVALID, _("%s is not valid JSON: it ends too early"), r->what);
+  else if (r->buf->data[r->pos] == '/')
+    return _th_json_check_shape (TH_JSON_SHAPE_COMMENT, r->what, error);
   else
     g_set_error (error, TH_ERROR, TH_ERROR_INVALID,
                  _("%s is not valid JSON: unexpected text at byte %" G_GUINT64_FORMAT),
