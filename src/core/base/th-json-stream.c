@@ -13,6 +13,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <inttypes.h>
 #include <gio/gunixinputstream.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
@@ -105,7 +106,7 @@ fail_at (Reader  *r,
     return _th_json_check_shape (TH_JSON_SHAPE_COMMENT, r->what, error);
   else
     g_set_error (error, TH_ERROR, TH_ERROR_INVALID,
-                 _("%s is not valid JSON: unexpected text at byte %" G_GUINT64_FORMAT),
+                 _("%s is not valid JSON: unexpected text at byte %" PRIu64),
                  r->what, r->offset + r->pos + 1);
   return FALSE;
 }
