@@ -88,6 +88,17 @@ fill (const char *pattern,
   return g_string_free (out, FALSE);
 }
 
+/* One line of the test log; patterns and errors can hold line breaks. */
+static void
+show (const char   *pattern,
+      const GError *error)
+{
+  g_autofree char *text = g_strescape (pattern, "\"");
+  g_autofree char *message = error ? g_strescape (error->message, "\"") : NULL;
+
+  g_test_message ("%s → %s", text, message ? message : "accepted");
+}
+
 static gboolean
 import_text (ThTestFixture  *f,
              const char     *text,
@@ -253,6 +264,9 @@ test_shapes (ThTestFixture *f,
     "\t[ %s ,\r\n %s ]",
   };
   const char *empty[] = { "[]", " [ ] ", "{\"orders\": []}", "{\"orders\": [], \"x\": [1, {\"y\": \"]\"}]}" };
+  /* Not JSON, rather than JSON but not a list. */
+  const char *refused[][2] = { { "$\n\n", "not valid JSON" }, { "1 2", "after the end" }, { "", "empty" },
+                               { "[] x", "after the end" } };
   const char *not_a_list[] = { "{}", "{\"order\": []}", "{\"orders\": 5}", "{\"orders\": {}}", "5", "\"orders\"",
                                "null", "{\"x\": {\"orders\": []}}" };
 
@@ -263,7 +277,7 @@ test_shapes (ThTestFixture *f,
       ThImportStats stats = { 0 };
 
       g_assert_true (th_db_exec (f->db, "DELETE FROM order_lines; DELETE FROM orders", &error));
-      g_test_message ("%s", accepted_fmt[i]);
+      show (accepted_fmt[i], NULL);
       g_assert_true (import_text (f, text, &stats, &error));
       g_assert_no_error (error);
       g_assert_cmpuint (stats.n_new, ==, 2);
@@ -278,12 +292,21 @@ test_shapes (ThTestFixture *f,
       g_assert_no_error (error);
       g_assert_cmpuint (stats.n_new + stats.n_updated + stats.n_unchanged, ==, 0);
     }
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_assert_false (import_text (f, refused[i][0], NULL, &error));
+      show (refused[i][0], error);
+      g_assert_error (error, TH_ERROR, TH_ERROR_INVALID);
+      g_assert_nonnull (strstr (error->message, refused[i][1]));
+    }
   for (guint i = 0; i < G_N_ELEMENTS (not_a_list); i++)
     {
       g_autoptr(GError) error = NULL;
 
       g_assert_false (import_text (f, not_a_list[i], NULL, &error));
-      g_test_message ("%s → %s", not_a_list[i], error->message);
+      show (not_a_list[i], error);
       g_assert_error (error, TH_ERROR, TH_ERROR_INVALID);
       g_assert_nonnull (strstr (error->message, "“orders” array"));
     }
@@ -346,7 +369,7 @@ test_errors_name_the_order (ThTestFixture *f,
 
       g_assert_false (import_text (f, text, NULL, &error));
       g_assert_error (error, TH_ERROR, TH_ERROR_INVALID);
-      g_test_message ("%s → %s", cases[i].fmt, error->message);
+      show (cases[i].fmt, error);
       for (guint k = 0; cases[i].needles[k] != NULL; k++)
         g_assert_nonnull (strstr (error->message, cases[i].needles[k]));
     }
@@ -384,6 +407,10 @@ test_refused (ThTestFixture *f,
     { "{\"orders\": [%s, %s], \"a\": tru}", "not valid JSON" },
     { "{\"orders\": [%s, %s], \"orders\": []}", "twice" },
     { "{\"orders\": [%s, %s], a: 1}", "not valid JSON" },
+    /* The fuzzer's: json-glib's scanner reads these by what follows them. */
+    { "[%s, %s, $\n]", "not valid JSON" },
+    { "{\"orders\": [%s, %s], \"a\": 0x1F}", "not valid JSON" },
+    { "[%s, %s] 1", "after the end" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -392,7 +419,7 @@ test_refused (ThTestFixture *f,
       g_autoptr(GError) error = NULL;
 
       g_assert_false (import_text (f, text, NULL, &error));
-      g_test_message ("%s → %s", cases[i].fmt, error->message);
+      show (cases[i].fmt, error);
       g_assert_error (error, TH_ERROR, TH_ERROR_INVALID);
       g_assert_nonnull (strstr (error->message, cases[i].needle));
     }

@@ -111,6 +111,56 @@ fail_at (Reader  *r,
   return FALSE;
 }
 
+static gsize
+skip_digits (const char *text,
+             gsize       length,
+             gsize       i)
+{
+  while (i < length && g_ascii_isdigit (text[i]))
+    i++;
+  return i;
+}
+
+/* Whether a bare word is a JSON number, true, false or null. json-glib
+ * 1.6's scanner takes more (hex, and a "$" alone at the very end), and
+ * what it makes of a word depends on what follows it, which here is not
+ * always the same as in the file: so only plain JSON passes. */
+static gboolean
+is_json_scalar (const char *text,
+                gsize       length)
+{
+  gsize i = 0, digits;
+
+  if ((length == 4 && memcmp (text, "true", 4) == 0) ||
+      (length == 5 && memcmp (text, "false", 5) == 0) ||
+      (length == 4 && memcmp (text, "null", 4) == 0))
+    return TRUE;
+  if (i < length && text[i] == '-')
+    i++;
+  if (i < length && text[i] == '0')
+    i++;
+  else if ((digits = skip_digits (text, length, i)) > i)
+    i = digits;
+  else
+    return FALSE;
+  if (i < length && text[i] == '.')
+    {
+      if ((digits = skip_digits (text, length, i + 1)) == i + 1)
+        return FALSE;
+      i = digits;
+    }
+  if (i < length && (text[i] == 'e' || text[i] == 'E'))
+    {
+      i++;
+      if (i < length && (text[i] == '+' || text[i] == '-'))
+        i++;
+      if ((digits = skip_digits (text, length, i)) == i)
+        return FALSE;
+      i = digits;
+    }
+  return i == length;
+}
+
 /* Reads in the whole value at pos (pos is at its first byte) and moves
  * past it; an empty one is the caller's syntax error. */
 static gboolean
@@ -138,6 +188,9 @@ take_value (Reader  *r,
       r->pos = r->buf->len;
       return fail_at (r, error);
     }
+  if (i > r->pos && strchr ("\"'{[", r->buf->data[r->pos]) == NULL &&
+      !is_json_scalar ((const char *) r->buf->data + r->pos, i - r->pos))
+    return fail_at (r, error);
   *start = r->pos;
   *end = r->pos = i;
   return TRUE;
@@ -329,6 +382,8 @@ append_tail (Reader *r)
   /* Not cut inside a character, unless the first is already not UTF-8. */
   if (valid_end > tail)
     n = (gsize) (valid_end - tail);
+  /* Apart, as in the file: "1 2" is two values, "12" one. */
+  g_string_append_c (r->outline, ' ');
   g_string_append_len (r->outline, tail, (gssize) n);
 }
 
