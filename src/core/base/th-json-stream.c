@@ -6,9 +6,12 @@
  * Only the outline is scanned here, with th-json-parse.c's string and
  * bracket rules; each element goes through th_json_parse() on its own, and
  * everything outside the array (other members, anything after the end) is
- * kept as a small outline document that th_json_parse() judges at the end.
- * So the stream refuses what th_json_parse() refuses: two documents,
- * comments, deep nesting, bad \u escapes, text that is not UTF-8. */
+ * kept as an outline document that th_json_parse() judges at the end: small
+ * for an order file or a sync page, whose other members are a cursor and a
+ * flag. So the stream refuses what th_json_parse() refuses: two documents,
+ * comments, deep nesting, bad \u escapes, text that is not UTF-8. It also
+ * refuses some text json-glib would take (see is_json_scalar()) and a second
+ * member holding the array: never less. */
 #include "config.h"
 
 #include <errno.h>
