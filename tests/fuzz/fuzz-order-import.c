@@ -3,9 +3,11 @@
  * and a lossless trip back to JSON for every order that passes. */
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "th-json.h"
+#include "th-json-stream.h"
 #include "th-order-store.h"
 #include "th-order.h"
 
@@ -79,6 +81,57 @@ check_round_trip (ThOrder *order)
     g_error ("order changed on a JSON round trip:\n%s\n%s", first_text, second_text);
 }
 
+static gboolean
+count_element (JsonNode  *element,
+               guint      index,
+               gpointer   user_data,
+               GError   **error)
+{
+  g_autoptr(ThOrder) order = th_order_new_from_json (element, NULL);
+  guint *n = user_data;
+
+  g_assert (index == *n);
+  if (order != NULL)
+    check_validated (order);
+  (*n)++;
+  return TRUE;
+}
+
+/* The streamed reader (order files) may refuse more than th_json_parse()
+ * does, never less: whatever it reads whole, the tree path reads too, with
+ * the same number of entries. */
+static void
+check_stream (const guint8 *data,
+              size_t        size)
+{
+  g_autoptr(GInputStream) stream = g_memory_input_stream_new_from_data (data, (gssize) size, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  gboolean found = FALSE;
+  JsonArray *array = NULL;
+  guint n = 0;
+
+  if (!th_json_stream_array (stream, "orders", "fuzz input", count_element, &n, &found, &error))
+    {
+      g_assert (error != NULL);
+      return;
+    }
+  root = th_json_parse ((const char *) data, (gssize) size, "fuzz input", &error);
+  if (root == NULL)
+    {
+      /* abort(), not g_error(): libFuzzer keeps the input on SIGABRT only. */
+      g_printerr ("the stream read what th_json_parse() refuses: %s\n", error->message);
+      abort ();
+    }
+  if (JSON_NODE_HOLDS_ARRAY (root))
+    array = json_node_get_array (root);
+  else if (JSON_NODE_HOLDS_OBJECT (root) && json_object_has_member (json_node_get_object (root), "orders") &&
+           JSON_NODE_HOLDS_ARRAY (json_object_get_member (json_node_get_object (root), "orders")))
+    array = json_object_get_array_member (json_node_get_object (root), "orders");
+  g_assert (found == (array != NULL));
+  g_assert (!found || json_array_get_length (array) == n);
+}
+
 int
 LLVMFuzzerTestOneInput (const guint8 *data,
                         size_t        size)
@@ -86,6 +139,8 @@ LLVMFuzzerTestOneInput (const guint8 *data,
   g_autoptr(JsonNode) root = NULL;
   g_autoptr(GPtrArray) orders = NULL;
   g_autoptr(GError) error = NULL;
+
+  check_stream (data, size);
 
   /* th_json_parse() takes a length: no NUL is needed, and an embedded one
    * must be refused rather than cut the text short. */

@@ -7,29 +7,37 @@
 
 #include "th-error.h"
 #include "th-json.h"
+#include "th-json-private.h"
 
 /* Past a string as json-glib 1.6 reads one: "…" with backslash escapes, or
- * '…' without. Returns the index after the closing quote, or @length.
- * Sets @bad_escape on a \u not followed by four hex digits, which json-glib
- * 1.6 rejects but leaks memory on. */
+ * '…' without. Returns the index after the closing quote, or @length with
+ * @closed FALSE. Sets @bad_escape on a \u not followed by four hex digits,
+ * which json-glib 1.6 rejects but leaks memory on; when @more is coming, a
+ * \u cut short by the end of @data only means the string is not all here. */
 static gsize
 skip_string (const char *data,
              gsize       length,
              gsize       i,
+             gboolean    more,
+             gboolean   *closed,
              gboolean   *bad_escape)
 {
   char quote = data[i++];
 
+  *closed = FALSE;
   for (; i < length; i++)
     {
       if (data[i] == quote)
-        return i + 1;
+        {
+          *closed = TRUE;
+          return i + 1;
+        }
       if (data[i] == '\\' && quote == '"')
         {
           if (i + 1 < length && data[i + 1] == 'u')
             {
               for (gsize k = 2; k < 6; k++)
-                if (i + k >= length || !g_ascii_isxdigit (data[i + k]))
+                if (i + k >= length ? !more : !g_ascii_isxdigit (data[i + k]))
                   *bad_escape = TRUE;
             }
           i++;
@@ -38,93 +46,160 @@ skip_string (const char *data,
   return length;
 }
 
-static gsize
-skip_space (const char *data,
-            gsize       length,
-            gsize       i)
+gsize
+_th_json_skip_space (const char *data,
+                     gsize       length,
+                     gsize       i)
 {
   while (i < length && (data[i] == ' ' || data[i] == '\t' || data[i] == '\r' || data[i] == '\n'))
     i++;
   return i;
 }
 
-/* Far deeper than any ORDER, EVENT or /keys answer, and far shallower than
- * the recursion json-glib 1.6 can take: some 100,000 open brackets, well
- * inside the API's 32 MiB, overflow the stack. */
-#define MAX_DEPTH 128
-
-typedef enum {
-  SHAPE_OK,
-  SHAPE_COMMENT,
-  SHAPE_TOO_DEEP,
-  SHAPE_TRAILING,
-  SHAPE_BAD_ESCAPE,
-} Shape;
-
-/* What json-glib 1.6 gets wrong about the outline of a document, checked
- * before it parses:
- * - nesting deep enough to crash it (above);
- * - more than one value: it takes "{…} {…}" or "[…][…]" as valid, keeps the
- *   first and leaks the rest, so a doubled or concatenated order file or
- *   server answer would be half read without a word;
+/**
+ * _th_json_skip_value:
+ * @i: where the value starts, past any space
+ * @depth: how many brackets are open around it
+ * @more: whether more text follows @data (a stream), or @data is all of it
+ *
+ * Finds the end of one value by its strings and brackets alone, and what
+ * json-glib 1.6 gets wrong about it:
+ * - nesting deep enough to crash it;
  * - comments, which JSON has none of: besides slash-star ones it also skips
  *   anything between two single slashes, which hides brackets from a check
  *   like this one.
- * Strings and brackets are then all that matter; an unclosed one is left
- * to the parser to report, with its line and column. */
-static Shape
+ * A scalar ends at the first space or punctuation, so one that starts with
+ * punctuation is empty: the caller decides what that means.
+ *
+ * Returns: the index after the value; @shape is %TH_JSON_SHAPE_INCOMPLETE
+ *   when @data ends first.
+ */
+gsize
+_th_json_skip_value (const char  *data,
+                     gsize        length,
+                     gsize        i,
+                     gsize        depth,
+                     gboolean     more,
+                     ThJsonShape *shape)
+{
+  gboolean bad_escape = FALSE;
+  gboolean closed = FALSE;
+  gsize open = 0;
+
+  g_assert (i < length);
+
+  *shape = TH_JSON_SHAPE_OK;
+  if (data[i] == '"' || data[i] == '\'')
+    {
+      i = skip_string (data, length, i, more, &closed, &bad_escape);
+      if (bad_escape)
+        *shape = TH_JSON_SHAPE_BAD_ESCAPE;
+      else if (!closed)
+        *shape = TH_JSON_SHAPE_INCOMPLETE;
+      return i;
+    }
+  if (data[i] != '{' && data[i] != '[')
+    {
+      while (i < length && strchr (" \t\r\n{}[],:/\"'", data[i]) == NULL)
+        i++;
+      if (i == length && more)
+        *shape = TH_JSON_SHAPE_INCOMPLETE;
+      return i;
+    }
+
+  while (i < length)
+    {
+      char c = data[i];
+
+      if (c == '"' || c == '\'')
+        {
+          i = skip_string (data, length, i, more, &closed, &bad_escape);
+          if (bad_escape)
+            {
+              *shape = TH_JSON_SHAPE_BAD_ESCAPE;
+              return i;
+            }
+          continue;
+        }
+      i++;
+      if (c == '/')
+        {
+          *shape = TH_JSON_SHAPE_COMMENT;
+          return i;
+        }
+      if ((c == '{' || c == '[') && depth + ++open > TH_JSON_MAX_DEPTH)
+        {
+          *shape = TH_JSON_SHAPE_TOO_DEEP;
+          return i;
+        }
+      if ((c == '}' || c == ']') && --open == 0)
+        return i;
+    }
+  *shape = TH_JSON_SHAPE_INCOMPLETE;
+  return i;
+}
+
+/* The outline of a whole document, checked before json-glib parses it: one
+ * value (above), and nothing after it. json-glib 1.6 takes "{…} {…}" or
+ * "[…][…]" as valid, keeps the first and leaks the rest, so a doubled or
+ * concatenated order file or server answer would be half read without a
+ * word. An unclosed value is left to the parser to report, with its line
+ * and column. */
+static ThJsonShape
 check_shape (const char *data,
              gsize       length)
 {
-  gboolean bad_escape = FALSE;
-  gsize depth = 0;
+  ThJsonShape shape;
   gsize i = 0;
 
   /* A byte order mark, as Windows editors write, is skipped by json-glib. */
   if (length >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
     i = 3;
-  i = skip_space (data, length, i);
+  i = _th_json_skip_space (data, length, i);
   if (i == length)
-    return SHAPE_OK;
+    return TH_JSON_SHAPE_OK;
 
-  if (data[i] == '{' || data[i] == '[')
-    {
-      while (i < length)
-        {
-          char c = data[i];
+  i = _th_json_skip_value (data, length, i, 0, FALSE, &shape);
+  if (shape == TH_JSON_SHAPE_INCOMPLETE)
+    return TH_JSON_SHAPE_OK;
+  if (shape != TH_JSON_SHAPE_OK)
+    return shape;
 
-          if (c == '"' || c == '\'')
-            {
-              i = skip_string (data, length, i, &bad_escape);
-              if (bad_escape)
-                return SHAPE_BAD_ESCAPE;
-              continue;
-            }
-          i++;
-          if (c == '/')
-            return SHAPE_COMMENT;
-          if ((c == '{' || c == '[') && ++depth > MAX_DEPTH)
-            return SHAPE_TOO_DEEP;
-          if ((c == '}' || c == ']') && --depth == 0)
-            break;
-        }
-      if (depth > 0)
-        return SHAPE_OK;
-    }
-  else if (data[i] == '"' || data[i] == '\'')
-    {
-      i = skip_string (data, length, i, &bad_escape);
-      if (bad_escape)
-        return SHAPE_BAD_ESCAPE;
-    }
-  else
-    while (i < length && strchr (" \t\r\n{}[],:/\"'", data[i]) == NULL)
-      i++;
-
-  i = skip_space (data, length, i);
+  i = _th_json_skip_space (data, length, i);
   if (i == length)
-    return SHAPE_OK;
-  return data[i] == '/' ? SHAPE_COMMENT : SHAPE_TRAILING;
+    return TH_JSON_SHAPE_OK;
+  return data[i] == '/' ? TH_JSON_SHAPE_COMMENT : TH_JSON_SHAPE_TRAILING;
+}
+
+/* Returns: %FALSE with @error set unless @shape is fine. */
+gboolean
+_th_json_check_shape (ThJsonShape   shape,
+                      const char   *what,
+                      GError      **error)
+{
+  switch (shape)
+    {
+    case TH_JSON_SHAPE_TOO_DEEP:
+      g_set_error (error, TH_ERROR, TH_ERROR_INVALID,
+                   _("%s is not usable JSON: it nests more than %d levels deep"), what, TH_JSON_MAX_DEPTH);
+      return FALSE;
+    case TH_JSON_SHAPE_COMMENT:
+      g_set_error (error, TH_ERROR, TH_ERROR_INVALID,
+                   _("%s is not valid JSON: it holds a comment or a stray “/”"), what);
+      return FALSE;
+    case TH_JSON_SHAPE_BAD_ESCAPE:
+      g_set_error (error, TH_ERROR, TH_ERROR_INVALID,
+                   _("%s is not valid JSON: a \\u escape needs four hex digits"), what);
+      return FALSE;
+    case TH_JSON_SHAPE_TRAILING:
+      g_set_error (error, TH_ERROR, TH_ERROR_INVALID,
+                   _("%s is not valid JSON: it holds more than one value, or text after the end"), what);
+      return FALSE;
+    case TH_JSON_SHAPE_OK:
+    case TH_JSON_SHAPE_INCOMPLETE:
+    default:
+      return TRUE;
+    }
 }
 
 /**
@@ -150,28 +225,8 @@ th_json_parse (const char  *data,
       g_set_error (error, TH_ERROR, TH_ERROR_INVALID, _("%s is not UTF-8 text"), what);
       return NULL;
     }
-  switch (check_shape (data, length))
-    {
-    case SHAPE_TOO_DEEP:
-      g_set_error (error, TH_ERROR, TH_ERROR_INVALID,
-                   _("%s is not usable JSON: it nests more than %d levels deep"), what, MAX_DEPTH);
-      return NULL;
-    case SHAPE_COMMENT:
-      g_set_error (error, TH_ERROR, TH_ERROR_INVALID,
-                   _("%s is not valid JSON: it holds a comment or a stray “/”"), what);
-      return NULL;
-    case SHAPE_BAD_ESCAPE:
-      g_set_error (error, TH_ERROR, TH_ERROR_INVALID,
-                   _("%s is not valid JSON: a \\u escape needs four hex digits"), what);
-      return NULL;
-    case SHAPE_TRAILING:
-      g_set_error (error, TH_ERROR, TH_ERROR_INVALID,
-                   _("%s is not valid JSON: it holds more than one value, or text after the end"), what);
-      return NULL;
-    case SHAPE_OK:
-    default:
-      break;
-    }
+  if (!_th_json_check_shape (check_shape (data, length), what, error))
+    return NULL;
   if (!json_parser_load_from_data (parser, data, length, &local_error))
     {
       g_set_error (error, TH_ERROR, TH_ERROR_INVALID, _("%s is not valid JSON: %s"),
