@@ -330,9 +330,3 @@ th_application_new (void)
                        NULL);
 }
 
-gboolean
-th_application_is_demo (ThApplication *self)
-{
-  g_return_val_if_fail (TH_IS_APPLICATION (self), FALSE);
-  return self->demo;
-}

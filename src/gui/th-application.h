@@ -9,7 +9,6 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (ThApplication, th_application, TH, APPLICATION, AdwApplication)
 
 ThApplication *th_application_new        (void);
-gboolean       th_application_is_demo    (ThApplication *self);
 
 void           th_gui_ensure_resources   (void);
 

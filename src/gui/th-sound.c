@@ -16,7 +16,6 @@ struct _ThSound
   GSettings     *settings;
   GSoundContext *context;
   gboolean       context_failed;
-  guint          n_played;
 };
 
 G_DEFINE_FINAL_TYPE (ThSound, th_sound, G_TYPE_OBJECT)
@@ -81,7 +80,6 @@ th_sound_play (ThSound     *self,
 
   if (self->settings == NULL || !g_settings_get_boolean (self->settings, "play-sounds"))
     return;
-  self->n_played++;
 
   /* Made on first use: opening the sound system takes a moment. */
   if (self->context == NULL && !self->context_failed)
@@ -107,10 +105,3 @@ th_sound_play (ThSound     *self,
     g_debug ("Cannot play %s: %s", path, error->message);
 }
 
-/* For tests: how many sounds were asked for while sounds were on. */
-guint
-th_sound_get_n_played (ThSound *self)
-{
-  g_return_val_if_fail (TH_IS_SOUND (self), 0);
-  return self->n_played;
-}

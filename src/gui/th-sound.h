@@ -17,6 +17,5 @@ ThSound    *th_sound_new       (GSettings   *settings);
 void        th_sound_play      (ThSound     *self,
                                 ThSoundKind  kind);
 char       *th_sound_get_path  (ThSoundKind  kind);
-guint       th_sound_get_n_played (ThSound  *self);
 
 G_END_DECLS

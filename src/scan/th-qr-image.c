@@ -179,21 +179,6 @@ decode_file_thread (GTask        *task,
     g_task_return_pointer (task, texts, (GDestroyNotify) g_ptr_array_unref);
 }
 
-static void
-decode_bytes_thread (GTask        *task,
-                     gpointer      source_object,
-                     gpointer      task_data,
-                     GCancellable *cancellable)
-{
-  GError *error = NULL;
-  GPtrArray *texts = th_qr_decode_bytes (task_data, cancellable, &error);
-
-  if (texts == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, texts, (GDestroyNotify) g_ptr_array_unref);
-}
-
 gboolean
 th_qr_image_check_size (gint64       width,
                         gint64       height,
@@ -309,28 +294,3 @@ th_qr_decode_file_finish (GAsyncResult  *result,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
-void
-th_qr_decode_bytes_async (GBytes              *bytes,
-                          GCancellable        *cancellable,
-                          GAsyncReadyCallback  callback,
-                          gpointer             user_data)
-{
-  g_autoptr(GTask) task = NULL;
-
-  g_return_if_fail (bytes != NULL);
-
-  task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, th_qr_decode_bytes_async);
-  g_task_set_task_data (task, g_bytes_ref (bytes), (GDestroyNotify) g_bytes_unref);
-  g_task_run_in_thread (task, decode_bytes_thread);
-}
-
-GPtrArray *
-th_qr_decode_bytes_finish (GAsyncResult  *result,
-                           GError       **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == th_qr_decode_bytes_async, NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
-}

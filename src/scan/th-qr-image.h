@@ -39,11 +39,5 @@ void       th_qr_decode_file_async   (GFile                *file,
                                       gpointer              user_data);
 GPtrArray *th_qr_decode_file_finish  (GAsyncResult         *result,
                                       GError              **error);
-void       th_qr_decode_bytes_async  (GBytes               *bytes,
-                                      GCancellable         *cancellable,
-                                      GAsyncReadyCallback   callback,
-                                      gpointer              user_data);
-GPtrArray *th_qr_decode_bytes_finish (GAsyncResult         *result,
-                                      GError              **error);
 
 G_END_DECLS

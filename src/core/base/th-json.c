@@ -131,26 +131,6 @@ th_json_reader_int_optional (ThJsonReader *r,
 }
 
 gboolean
-th_json_reader_bool_optional (ThJsonReader *r,
-                              JsonObject   *obj,
-                              const char   *name,
-                              gboolean      fallback,
-                              gboolean     *out)
-{
-  JsonNode *node = member (obj, name);
-
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
-    {
-      *out = fallback;
-      return TRUE;
-    }
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
-    return th_json_reader_fail (r, name, _("must be true or false"));
-  *out = json_node_get_boolean (node);
-  return TRUE;
-}
-
-gboolean
 th_json_reader_string (ThJsonReader *r,
                        JsonObject   *obj,
                        const char   *name,

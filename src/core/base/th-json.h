@@ -39,11 +39,6 @@ gboolean    th_json_reader_int_optional (ThJsonReader *r,
                                          gint64        max,
                                          gint64        fallback,
                                          gint64       *out);
-gboolean    th_json_reader_bool_optional (ThJsonReader *r,
-                                          JsonObject   *obj,
-                                          const char   *name,
-                                          gboolean      fallback,
-                                          gboolean     *out);
 gboolean    th_json_reader_string       (ThJsonReader *r,
                                          JsonObject   *obj,
                                          const char   *name,

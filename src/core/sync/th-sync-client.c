@@ -276,13 +276,6 @@ th_sync_client_sync_now (ThSyncClient *self)
 }
 
 void
-th_sync_client_outbox_changed (ThSyncClient *self)
-{
-  g_return_if_fail (TH_IS_SYNC_CLIENT (self));
-  _th_sync_scheduler_push_due (self);
-}
-
-void
 th_sync_client_set_token (ThSyncClient *self,
                           const char   *token)
 {

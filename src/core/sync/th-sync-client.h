@@ -57,7 +57,6 @@ void          th_sync_client_stop               (ThSyncClient    *self);
  * after an auth failure. */
 void          th_sync_client_sync_now           (ThSyncClient    *self);
 /* A hint that an event was just queued; the outbox is also watched. */
-void          th_sync_client_outbox_changed     (ThSyncClient    *self);
 /* A new token from the keyring or the settings; retries at once. Never
  * logged and never readable back. */
 void          th_sync_client_set_token          (ThSyncClient    *self,

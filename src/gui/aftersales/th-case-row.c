@@ -95,9 +95,3 @@ th_case_row_get_case (ThCaseRow *self)
   return self->c;
 }
 
-gboolean
-th_case_row_get_overdue (ThCaseRow *self)
-{
-  g_return_val_if_fail (TH_IS_CASE_ROW (self), FALSE);
-  return self->overdue;
-}

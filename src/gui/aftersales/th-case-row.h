@@ -14,6 +14,5 @@ ThCaseRow *th_case_row_new         (ThCase                *c,
                                     const ThCaseDeadlines *deadlines,
                                     gint64                 now);
 ThCase    *th_case_row_get_case    (ThCaseRow             *self);
-gboolean   th_case_row_get_overdue (ThCaseRow             *self);
 
 G_END_DECLS

@@ -351,13 +351,6 @@ th_photo_strip_dup_paths (ThPhotoStrip *self)
   return g_strv_builder_end (builder);
 }
 
-guint
-th_photo_strip_get_n_photos (ThPhotoStrip *self)
-{
-  g_return_val_if_fail (TH_IS_PHOTO_STRIP (self), 0);
-  return self->paths->len;
-}
-
 gboolean
 th_photo_strip_get_busy (ThPhotoStrip *self)
 {

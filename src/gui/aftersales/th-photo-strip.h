@@ -20,7 +20,6 @@ void     th_photo_strip_add_stored    (ThPhotoStrip *self,
                                        const char   *sha256);
 /* The copies in the photo folder, in order. */
 GStrv    th_photo_strip_dup_paths     (ThPhotoStrip *self);
-guint    th_photo_strip_get_n_photos  (ThPhotoStrip *self);
 gboolean th_photo_strip_get_busy      (ThPhotoStrip *self);
 
 G_END_DECLS

@@ -183,13 +183,6 @@ th_refund_line_row_new (const ThOrderLine *line,
   return self;
 }
 
-guint
-th_refund_line_row_get_line (ThRefundLineRow *self)
-{
-  g_return_val_if_fail (TH_IS_REFUND_LINE_ROW (self), 0);
-  return self->line;
-}
-
 gboolean
 th_refund_line_row_get_included (ThRefundLineRow *self)
 {
@@ -203,14 +196,6 @@ th_refund_line_row_set_included (ThRefundLineRow *self,
 {
   g_return_if_fail (TH_IS_REFUND_LINE_ROW (self));
   gtk_check_button_set_active (self->include_check, included);
-}
-
-void
-th_refund_line_row_set_qty (ThRefundLineRow *self,
-                            guint            qty)
-{
-  g_return_if_fail (TH_IS_REFUND_LINE_ROW (self));
-  gtk_spin_button_set_value (self->qty_spin, qty);
 }
 
 /* As if typed; NULL or "" goes back to quantity × unit price. */

@@ -14,12 +14,9 @@ G_DECLARE_FINAL_TYPE (ThRefundLineRow, th_refund_line_row, TH, REFUND_LINE_ROW, 
 ThRefundLineRow *th_refund_line_row_new          (const ThOrderLine   *line,
                                                   gint64               refunded_before,
                                                   GtkSizeGroup        *amounts);
-guint            th_refund_line_row_get_line     (ThRefundLineRow     *self);
 gboolean         th_refund_line_row_get_included (ThRefundLineRow     *self);
 void             th_refund_line_row_set_included (ThRefundLineRow     *self,
                                                   gboolean             included);
-void             th_refund_line_row_set_qty      (ThRefundLineRow     *self,
-                                                  guint                qty);
 void             th_refund_line_row_set_amount   (ThRefundLineRow     *self,
                                                   const char          *yuan);
 gboolean         th_refund_line_row_get_request  (ThRefundLineRow     *self,

@@ -184,13 +184,6 @@ th_camera_view_init (ThCameraView *self)
   update_page (self);
 }
 
-ThCamera *
-th_camera_view_get_camera (ThCameraView *self)
-{
-  g_return_val_if_fail (TH_IS_CAMERA_VIEW (self), NULL);
-  return self->camera;
-}
-
 void
 th_camera_view_set_camera (ThCameraView *self,
                            ThCamera     *camera)

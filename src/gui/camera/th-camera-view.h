@@ -10,7 +10,6 @@ G_BEGIN_DECLS
 #define TH_TYPE_CAMERA_VIEW (th_camera_view_get_type ())
 G_DECLARE_FINAL_TYPE (ThCameraView, th_camera_view, TH, CAMERA_VIEW, GtkWidget)
 
-ThCamera   *th_camera_view_get_camera    (ThCameraView *self);
 void        th_camera_view_set_camera    (ThCameraView *self,
                                           ThCamera     *camera);
 void        th_camera_view_flash         (ThCameraView *self);

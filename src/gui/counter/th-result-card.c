@@ -236,13 +236,6 @@ th_result_card_get_tone (ThResultCard *self)
   return self->tone;
 }
 
-const char *
-th_result_card_get_title (ThResultCard *self)
-{
-  g_return_val_if_fail (TH_IS_RESULT_CARD (self), NULL);
-  return gtk_label_get_label (self->verdict_title);
-}
-
 /**
  * th_result_card_get_ticked_lines:
  *

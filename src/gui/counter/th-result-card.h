@@ -13,7 +13,6 @@ G_DECLARE_FINAL_TYPE (ThResultCard, th_result_card, TH, RESULT_CARD, GtkWidget)
 void        th_result_card_set_verification  (ThResultCard         *self,
                                               const ThVerification *v);
 const char *th_result_card_get_tone          (ThResultCard         *self);
-const char *th_result_card_get_title         (ThResultCard         *self);
 guint       th_result_card_get_n_ticked      (ThResultCard         *self);
 GArray     *th_result_card_get_ticked_lines  (ThResultCard         *self);
 gboolean    th_result_card_set_line_ticked   (ThResultCard         *self,

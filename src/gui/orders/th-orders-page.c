@@ -218,11 +218,3 @@ th_orders_page_get_list (ThOrdersPage *self)
   return self->orders_list;
 }
 
-void
-th_orders_page_set_filter (ThOrdersPage  *self,
-                           ThOrderFilter  filter)
-{
-  g_return_if_fail (TH_IS_ORDERS_PAGE (self));
-  g_return_if_fail (filter < G_N_ELEMENTS (filter_names));
-  g_object_set (self, "filter", filter_names[filter], NULL);
-}

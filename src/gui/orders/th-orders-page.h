@@ -17,7 +17,5 @@ void         th_orders_page_reload            (ThOrdersPage  *self);
 void         th_orders_page_focus_search      (ThOrdersPage  *self);
 GtkEditable *th_orders_page_get_search_entry  (ThOrdersPage  *self);
 GtkListBox  *th_orders_page_get_list          (ThOrdersPage  *self);
-void         th_orders_page_set_filter        (ThOrdersPage  *self,
-                                               ThOrderFilter  filter);
 
 G_END_DECLS

@@ -166,13 +166,6 @@ th_sync_indicator_set_client (ThSyncIndicator *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLIENT]);
 }
 
-ThSyncClient *
-th_sync_indicator_get_client (ThSyncIndicator *self)
-{
-  g_return_val_if_fail (TH_IS_SYNC_INDICATOR (self), NULL);
-  return self->client;
-}
-
 void
 th_sync_indicator_set_problem (ThSyncIndicator *self,
                                const char      *title,
@@ -201,9 +194,3 @@ th_sync_indicator_get_tone (ThSyncIndicator *self)
   return self->tone;
 }
 
-GtkMenuButton *
-th_sync_indicator_get_button (ThSyncIndicator *self)
-{
-  g_return_val_if_fail (TH_IS_SYNC_INDICATOR (self), NULL);
-  return self->button;
-}

@@ -13,7 +13,6 @@ G_DECLARE_FINAL_TYPE (ThSyncIndicator, th_sync_indicator, TH, SYNC_INDICATOR, Gt
 ThSyncIndicator *th_sync_indicator_new         (void);
 void             th_sync_indicator_set_client  (ThSyncIndicator *self,
                                                 ThSyncClient    *client);
-ThSyncClient    *th_sync_indicator_get_client  (ThSyncIndicator *self);
 /* Why there is no client although a server is set, e.g. no token yet.
  * NULL @title: no server is set. */
 void             th_sync_indicator_set_problem (ThSyncIndicator *self,
@@ -22,6 +21,5 @@ void             th_sync_indicator_set_problem (ThSyncIndicator *self,
 const char      *th_sync_indicator_get_label   (ThSyncIndicator *self);
 /* "none", "connecting", "ok", "offline", "warning" or "error" */
 const char      *th_sync_indicator_get_tone    (ThSyncIndicator *self);
-GtkMenuButton   *th_sync_indicator_get_button  (ThSyncIndicator *self);
 
 G_END_DECLS

@@ -192,12 +192,6 @@ th_bar_chart_init (ThBarChart *self)
   g_array_set_clear_func (self->bars, bar_clear);
 }
 
-GtkWidget *
-th_bar_chart_new (void)
-{
-  return g_object_new (TH_TYPE_BAR_CHART, NULL);
-}
-
 void
 th_bar_chart_set_rows (ThBarChart *self,
                        GArray     *rows)

@@ -10,7 +10,6 @@ G_BEGIN_DECLS
 #define TH_TYPE_BAR_CHART (th_bar_chart_get_type ())
 G_DECLARE_FINAL_TYPE (ThBarChart, th_bar_chart, TH, BAR_CHART, GtkWidget)
 
-GtkWidget *th_bar_chart_new      (void);
 /* @rows: (element-type ThReportRow): copied */
 void       th_bar_chart_set_rows (ThBarChart *self,
                                   GArray     *rows);
