@@ -180,3 +180,42 @@ fail:
   th_db_rollback (db);
   return FALSE;
 }
+
+ThUndoJob *
+th_undo_job_new (const char *collection_id,
+                 const char *reason,
+                 const char *staff,
+                 gint64      now)
+{
+  ThUndoJob *job = g_new0 (ThUndoJob, 1);
+
+  job->collection_id = g_strdup (collection_id);
+  job->reason = g_strdup (reason ? reason : "");
+  job->staff = g_strdup (staff ? staff : "");
+  job->now = now;
+  return job;
+}
+
+void
+th_undo_job_free (ThUndoJob *job)
+{
+  if (job == NULL)
+    return;
+  g_free (job->collection_id);
+  g_free (job->reason);
+  g_free (job->staff);
+  g_free (job);
+}
+
+/* A ThDbJob (th-db-task.h), on the worker's own connection. */
+gpointer
+th_undo_job_run (ThDb     *db,
+                 gpointer  job,
+                 GError  **error)
+{
+  ThUndoJob *u = job;
+
+  if (!th_collect_undo (db, u->collection_id, u->reason, u->staff, u->now, NULL, error))
+    return NULL;
+  return g_strdup (u->collection_id);
+}

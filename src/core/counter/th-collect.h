@@ -41,4 +41,22 @@ gboolean        th_collect_undo   (ThDb             *db,
 
 const char     *th_collect_method_to_string (ThCollectMethod method);
 
+/* An undo to run on a worker connection with th_db_task_run(): the job's
+ * result is a copy of the collection id (free with g_free). */
+typedef struct {
+  char   *collection_id;
+  char   *reason;
+  char   *staff;
+  gint64  now;
+} ThUndoJob;
+
+ThUndoJob      *th_undo_job_new  (const char       *collection_id,
+                                  const char       *reason,
+                                  const char       *staff,
+                                  gint64            now);
+void            th_undo_job_free (ThUndoJob        *job);
+gpointer        th_undo_job_run  (ThDb             *db,
+                                  gpointer          job,
+                                  GError          **error);
+
 G_END_DECLS

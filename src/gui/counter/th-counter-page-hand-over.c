@@ -199,34 +199,6 @@ th_counter_page_hand_over (ThCounterPage *self,
   start_hand_over (self, h);
 }
 
-typedef struct {
-  char   *collection_id;
-  char   *reason;
-  char   *staff;
-  gint64  now;
-} Undo;
-
-static void
-undo_free (Undo *u)
-{
-  g_free (u->collection_id);
-  g_free (u->reason);
-  g_free (u->staff);
-  g_free (u);
-}
-
-static gpointer
-undo_job (ThDb     *db,
-          gpointer  job_data,
-          GError  **error)
-{
-  Undo *u = job_data;
-
-  if (!th_collect_undo (db, u->collection_id, u->reason, u->staff, u->now, NULL, error))
-    return NULL;
-  return GINT_TO_POINTER (TRUE);
-}
-
 static void
 undo_done (ThCounterPage *self,
            gpointer       result,
@@ -241,15 +213,12 @@ static void
 start_undo (ThCounterPage *self,
             gpointer       data)
 {
-  Undo *u = data;
-  Undo *copy = g_new0 (Undo, 1);
-
-  copy->collection_id = g_strdup (u->collection_id);
-  copy->reason = g_strdup (u->reason);
+  ThUndoJob *u = data;
   /* Recorded under whoever is signed in when it runs. */
-  copy->staff = _th_counter_page_dup_staff (self);
-  copy->now = th_time_now ();
-  _th_counter_page_run_job (self, undo_job, copy, (GDestroyNotify) undo_free, NULL, undo_done, NULL, NULL);
+  g_autofree char *staff = _th_counter_page_dup_staff (self);
+
+  _th_counter_page_run_job (self, th_undo_job_run, th_undo_job_new (u->collection_id, u->reason, staff, th_time_now ()),
+                            (GDestroyNotify) th_undo_job_free, g_free, undo_done, NULL, NULL);
 }
 
 /**
@@ -263,7 +232,7 @@ th_counter_page_undo (ThCounterPage *self,
                       const char    *collection_id,
                       const char    *reason)
 {
-  Undo *u;
+  ThUndoJob *u;
 
   g_return_if_fail (TH_IS_COUNTER_PAGE (self));
   g_return_if_fail (collection_id != NULL);
@@ -271,13 +240,12 @@ th_counter_page_undo (ThCounterPage *self,
 
   if (self->db == NULL)
     return;
-  u = g_new0 (Undo, 1);
-  u->collection_id = g_strdup (collection_id);
-  u->reason = g_strdup (reason);
-  if (!_th_counter_page_defer (self, start_undo, u, (GDestroyNotify) undo_free))
+  /* Who and when are filled in when it runs, after any queued hand-over. */
+  u = th_undo_job_new (collection_id, reason, NULL, 0);
+  if (!_th_counter_page_defer (self, start_undo, u, (GDestroyNotify) th_undo_job_free))
     {
       start_undo (self, u);
-      undo_free (u);
+      th_undo_job_free (u);
     }
 }
 

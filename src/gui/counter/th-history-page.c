@@ -224,34 +224,6 @@ th_history_page_reload (ThHistoryPage *self)
   gtk_stack_set_visible_child_name (self->stack, entries->len > 0 ? "list" : "empty");
 }
 
-typedef struct {
-  char   *collection_id;
-  char   *reason;
-  char   *staff;
-  gint64  now;
-} Undo;
-
-static void
-undo_free (Undo *u)
-{
-  g_free (u->collection_id);
-  g_free (u->reason);
-  g_free (u->staff);
-  g_free (u);
-}
-
-static gpointer
-undo_job (ThDb     *db,
-          gpointer  job_data,
-          GError  **error)
-{
-  Undo *u = job_data;
-
-  if (!th_collect_undo (db, u->collection_id, u->reason, u->staff, u->now, NULL, error))
-    return NULL;
-  return g_strdup (u->collection_id);
-}
-
 /**
  * th_history_page_undo_async:
  *
@@ -265,20 +237,17 @@ th_history_page_undo_async (ThHistoryPage       *self,
                             GAsyncReadyCallback  callback,
                             gpointer             user_data)
 {
-  Undo *u;
+  g_autofree char *staff = NULL;
 
   g_return_if_fail (TH_IS_HISTORY_PAGE (self));
   g_return_if_fail (collection_id != NULL);
   g_return_if_fail (self->db != NULL);
 
-  u = g_new0 (Undo, 1);
-  u->collection_id = g_strdup (collection_id);
-  u->reason = g_strdup (reason ? reason : "");
   /* Whoever is signed in at this counter records the undo. */
-  u->staff = self->context ? th_context_dup_staff_name (self->context) : g_strdup ("");
-  u->now = th_time_now ();
-  th_db_task_run (self, self->db, th_history_page_undo_async, undo_job, u, (GDestroyNotify) undo_free, g_free,
-                  NULL, callback, user_data);
+  staff = self->context ? th_context_dup_staff_name (self->context) : NULL;
+  th_db_task_run (self, self->db, th_history_page_undo_async, th_undo_job_run,
+                  th_undo_job_new (collection_id, reason, staff, th_time_now ()),
+                  (GDestroyNotify) th_undo_job_free, g_free, NULL, callback, user_data);
 }
 
 /* Reloads the list and emits ::undone on success. */
