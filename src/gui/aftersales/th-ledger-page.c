@@ -15,7 +15,6 @@
 
 #define REFRESH_SECONDS 60
 
-
 G_DEFINE_FINAL_TYPE_WITH_CODE (ThLedgerPage, th_ledger_page, GTK_TYPE_WIDGET,
                                G_IMPLEMENT_INTERFACE (TH_TYPE_FAILING, NULL))
 
@@ -124,7 +123,6 @@ th_ledger_page_class_init (ThLedgerPageClass *klass)
     g_param_spec_boolean ("has-overdue", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
-
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/tihuo/Station/ui/th-ledger-page.ui");
   gtk_widget_class_bind_template_child (widget_class, ThLedgerPage, search_entry);

@@ -27,6 +27,8 @@ struct _ThPhotoStrip
   gboolean     editable;
 };
 
+/* ::failed (ThFailing) carries the core's words for a refused photo: not
+ * a photo, or too big. */
 G_DEFINE_FINAL_TYPE_WITH_CODE (ThPhotoStrip, th_photo_strip, GTK_TYPE_WIDGET,
                                G_IMPLEMENT_INTERFACE (TH_TYPE_FAILING, NULL))
 
@@ -268,8 +270,6 @@ th_photo_strip_class_init (ThPhotoStripClass *klass)
     g_param_spec_boolean ("busy", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
-
-  /* The core's words for a refused photo: not a photo, or too big. */
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/tihuo/Station/ui/th-photo-strip.ui");
   gtk_widget_class_bind_template_child (widget_class, ThPhotoStrip, photos_box);

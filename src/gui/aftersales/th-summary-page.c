@@ -247,7 +247,6 @@ th_summary_page_class_init (ThSummaryPageClass *klass)
                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-
   g_type_ensure (TH_TYPE_BAR_CHART);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/tihuo/Station/ui/th-summary-page.ui");
   gtk_widget_class_bind_template_child (widget_class, ThSummaryPage, month_label);

@@ -15,7 +15,6 @@
 #include "th-orders-page-private.h"
 #include "th-time.h"
 
-
 G_DEFINE_FINAL_TYPE_WITH_CODE (ThOrdersPage, th_orders_page, GTK_TYPE_WIDGET,
                                G_IMPLEMENT_INTERFACE (TH_TYPE_FAILING, NULL))
 
